@@ -1,0 +1,48 @@
+package dev.instructgen.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The top-level command; every subcommand is registered here. */
+@Command(name = "instructgen",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Grow instruction-tuning datasets with Self-Instruct and Evol-Instruct, "
+                + "with license and provenance on every example.",
+        subcommands = {
+                SelfInstructCommand.class,
+                EvolInstructCommand.class,
+                DedupCommand.class,
+                ExportCommand.class,
+                StatsCommand.class,
+                ValidateCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class InstructgenCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** A fully configured command line writing to the process's standard streams. */
+    public static CommandLine commandLine() {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** A fully configured command line writing to the given streams (tests capture them). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new InstructgenCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ExceptionExitCodeMapper());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
+        return cl;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.instructgen.dataset;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.instructgen.teacher.TokenUsage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where an example came from (PRODUCT.md, "Example record").
+ *
+ * @param prompts   stage name to "template file@sha256 prefix"
+ * @param parents   ids this example was generated from or shown with (seed ids in context, the evolved parent)
+ * @param evolution present only on evolved examples
+ */
+public record Provenance(
+        @JsonProperty("run_id") String runId,
+        @JsonProperty("created_at") String createdAt,
+        TeacherRef teacher,
+        Map<String, String> prompts,
+        List<String> parents,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Evolution evolution,
+        Novelty novelty,
+        Usage usage) {
+
+    public Provenance {
+        prompts = prompts == null ? Map.of() : Map.copyOf(prompts);
+        parents = parents == null ? List.of() : List.copyOf(parents);
+    }
+
+    /** The teacher as recorded on an example: {"api", "model", "host"}. */
+    public record TeacherRef(String api, String model, String host) {
+    }
+
+    /** Which evolution round and operation produced an evolved example. */
+    public record Evolution(int round, String operation) {
+    }
+
+    /** Max ROUGE-L F1 against the pool when accepted, and the id of the most similar member. */
+    public record Novelty(@JsonProperty("rouge_l_max") double rougeLMax,
+                          @JsonProperty("most_similar") String mostSimilar) {
+    }
+
+    /** Tokens spent on the calls that produced this example. */
+    public record Usage(@JsonProperty("prompt_tokens") long promptTokens,
+                        @JsonProperty("completion_tokens") long completionTokens) {
+
+        public static Usage of(TokenUsage usage) {
+            return new Usage(usage.promptTokens(), usage.completionTokens());
+        }
+    }
+}

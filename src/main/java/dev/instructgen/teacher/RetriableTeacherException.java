@@ -1,0 +1,26 @@
+package dev.instructgen.teacher;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A failure another attempt may fix: 429, 5xx, timeouts, connection failures, broken or empty bodies. */
+public final class RetriableTeacherException extends TeacherException {
+
+    private final FaultKind kind;
+    private final Duration retryAfter;
+
+    public RetriableTeacherException(FaultKind kind, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = retryAfter;
+    }
+
+    public FaultKind kind() {
+        return kind;
+    }
+
+    /** The server's Retry-After, when it sent one. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

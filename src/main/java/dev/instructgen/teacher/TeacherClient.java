@@ -1,0 +1,28 @@
+package dev.instructgen.teacher;
+
+/**
+ * The one port through which the engine talks to a teacher model.
+ *
+ * <p>Adapters (OpenAI-compatible, Ollama) implement it over LangChain4j; decorators (retry, rate limit,
+ * circuit breaker, metrics, budget) implement it by wrapping another {@code TeacherClient}, so they stack.
+ * The stack is assembled in one place: {@link TeacherStack}.
+ *
+ * <p>Implementations are thread-safe: the engine calls {@link #complete} from many threads at once.
+ */
+public interface TeacherClient extends AutoCloseable {
+
+    /**
+     * Sends one request and blocks until the reply.
+     *
+     * @throws RetriableTeacherException for failures worth another attempt (429, 5xx, timeouts, broken bodies)
+     * @throws FatalTeacherException for failures no retry can fix (400, 401, 403, 404)
+     */
+    TeacherReply complete(TeacherRequest request);
+
+    /** Describes the endpoint for provenance and logs; never contains secrets. */
+    TeacherIdentity identity();
+
+    @Override
+    default void close() {
+    }
+}
