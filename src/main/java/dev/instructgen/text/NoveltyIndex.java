@@ -29,5 +29,13 @@ public interface NoveltyIndex {
 
     int size();
 
+    /**
+     * The index every command uses. PROVISIONAL: returns the exhaustive reference until the fast index lands;
+     * callers must go through this factory so the swap is one line.
+     */
+    static NoveltyIndex create(TokenizerKind tokenizer, double threshold) {
+        return new ExhaustiveNoveltyIndex(Tokenizer.of(tokenizer), threshold);
+    }
+
     double threshold();
 }
