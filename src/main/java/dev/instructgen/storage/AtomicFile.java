@@ -1,8 +1,10 @@
 package dev.instructgen.storage;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -16,7 +18,13 @@ import java.nio.file.StandardOpenOption;
  * write a temp file in the same directory, fsync it, rename it over the target, fsync the directory.
  * The same recipe as a journal-based disk cache's ".tmp + rename" rewrite.
  */
-final class AtomicFile {
+public final class AtomicFile {
+
+    /** Writes the new content of a file; may throw I/O errors, which abort the replacement. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /** Temp files carry this suffix so that {@link #deleteLeftovers} can clean up after a crash. */
     static final String TEMP_SUFFIX = ".instructgen-tmp";
@@ -24,17 +32,25 @@ final class AtomicFile {
     private AtomicFile() {
     }
 
-    static void write(Path target, byte[] content) {
+    /** Replaces {@code target} with {@code content}. */
+    public static void write(Path target, byte[] content) {
+        write(target, out -> out.write(content));
+    }
+
+    /**
+     * Replaces {@code target} with what {@code writer} streams (for exports too large to hold in memory).
+     * When the writer throws, the target is left as it was and the temp file is removed.
+     */
+    public static void write(Path target, ContentWriter writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                writer.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             try {

@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Values for storage tests: a manifest, examples and rejections that look like a real run's. */
-final class TestRuns {
+public final class TestRuns {
 
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T22:00:00Z"), ZoneOffset.UTC);
-    static final String SEEDS_SHA = "a".repeat(64);
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T22:00:00Z"), ZoneOffset.UTC);
+    public static final String SEEDS_SHA = "a".repeat(64);
 
     private TestRuns() {
     }
 
-    static Manifest manifest() {
+    public static Manifest manifest() {
         return manifest(settings(0.7), limits(100));
     }
 
-    static Manifest manifest(Map<String, Object> settings, Map<String, Object> limits) {
+    public static Manifest manifest(Map<String, Object> settings, Map<String, Object> limits) {
         return new Manifest("0.1.0", "self-instruct", "run-1", settings, limits,
                 new SeedFileRef("seeds/seed_tasks.jsonl", SEEDS_SHA),
                 Map.of("instruction-generation.txt", "b".repeat(64)),
@@ -32,7 +32,7 @@ final class TestRuns {
                 Map.of("require_commercial", false), "2026-11-21T22:00:00Z", 42L);
     }
 
-    static Map<String, Object> settings(double rougeThreshold) {
+    public static Map<String, Object> settings(double rougeThreshold) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", "llama3.1:8b");
         settings.put("rouge-threshold", rougeThreshold);
@@ -40,24 +40,24 @@ final class TestRuns {
         return settings;
     }
 
-    static Map<String, Object> limits(int target) {
+    public static Map<String, Object> limits(int target) {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("target", target);
         limits.put("concurrency", 8);
         return limits;
     }
 
-    static LicenseInfo license(String spdx, Boolean commercial) {
+    public static LicenseInfo license(String spdx, Boolean commercial) {
         return new LicenseInfo(spdx, commercial, commercial == Boolean.FALSE ? List.of("non-commercial") : List.of(),
                 List.of(LicenseInfo.Source.seed("seed_tasks.jsonl", spdx),
                         LicenseInfo.Source.teacher("llama3.1:8b", "Llama 3.1 Community License", null)));
     }
 
-    static Example example(int n) {
+    public static Example example(int n) {
         return example(n, "self-instruct", license("Apache-2.0", true));
     }
 
-    static Example example(int n, String method, LicenseInfo license) {
+    public static Example example(int n, String method, LicenseInfo license) {
         Provenance provenance = new Provenance("run-1", "2026-11-21T22:00:00Z",
                 new Provenance.TeacherRef("openai", "llama3.1:8b", "localhost:8000"),
                 Map.of("instruction-generation", "instruction-generation.txt@bbbbbbbb"),
@@ -68,7 +68,7 @@ final class TestRuns {
                 "task-" + n, n % 5 == 0, provenance, license);
     }
 
-    static Rejection rejection(int n, String reason) {
+    public static Rejection rejection(int n, String reason) {
         return new Rejection("cand-" + n, "filter", reason, "detail " + n, "Instruction " + n, null, null,
                 List.of("seed_task_1"), "2026-11-21T22:00:00Z");
     }
