@@ -28,9 +28,11 @@ public final class OllamaTeacherClient implements TeacherClient {
 
     private final TeacherIdentity identity;
     private final ChatModelInvoker invoker;
+    private final HttpClientBuilder http;
 
     public OllamaTeacherClient(TeacherSettings settings, Function<String, String> env,
                                HttpClientBuilder http, Clock clock) {
+        this.http = http;
         this.identity = new TeacherIdentity(TeacherApi.OLLAMA, settings.model(), settings.host());
         String key = settings.apiKeyEnv() == null ? null : env.apply(settings.apiKeyEnv());
         boolean hasKey = key != null && !key.isBlank();
@@ -69,6 +71,18 @@ public final class OllamaTeacherClient implements TeacherClient {
     @Override
     public TeacherIdentity identity() {
         return identity;
+    }
+
+    /** Closes the transport (its dispatcher threads and pooled connections) when this adapter owns it. */
+    @Override
+    public void close() {
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the HTTP transport failed", e);
+            }
+        }
     }
 
     @Override

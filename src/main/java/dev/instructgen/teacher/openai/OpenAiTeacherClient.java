@@ -32,9 +32,11 @@ public final class OpenAiTeacherClient implements TeacherClient {
 
     private final TeacherIdentity identity;
     private final ChatModelInvoker invoker;
+    private final HttpClientBuilder http;
 
     public OpenAiTeacherClient(TeacherSettings settings, Function<String, String> env,
                                HttpClientBuilder http, Clock clock) {
+        this.http = http;
         this.identity = new TeacherIdentity(TeacherApi.OPENAI, settings.model(), settings.host());
         String key = settings.apiKeyEnv() == null ? null : env.apply(settings.apiKeyEnv());
         boolean hasKey = key != null && !key.isBlank();
@@ -71,6 +73,18 @@ public final class OpenAiTeacherClient implements TeacherClient {
     @Override
     public TeacherIdentity identity() {
         return identity;
+    }
+
+    /** Closes the transport (its dispatcher threads and pooled connections) when this adapter owns it. */
+    @Override
+    public void close() {
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the HTTP transport failed", e);
+            }
+        }
     }
 
     @Override
