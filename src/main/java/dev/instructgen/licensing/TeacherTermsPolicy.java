@@ -198,7 +198,9 @@ public final class TeacherTermsPolicy {
         }
 
         TeacherTerms termsFor(String model) {
-            String remark = note == null ? terms.note() : terms.note() == null ? note : note + " " + terms.note();
+            // A rule that maps to "unknown" explains why itself; the generic "no entry" remark would mislead.
+            String remark = note == null ? terms.note()
+                    : terms.note() == null || TeacherTerms.UNKNOWN.equals(terms.id()) ? note : note + " " + terms.note();
             return new TeacherTerms(model == null ? "" : model, family, terms.id(), terms.name(), terms.url(),
                     terms.commercialUse(), terms.restrictions(), terms.source(), terms.checked(), remark);
         }
