@@ -304,4 +304,11 @@ class DatasetReaderTest {
         assertThatThrownBy(() -> DatasetReader.read(file))
                 .hasMessage(file + ":2: unexpected content after the closing ']' of the JSON array");
     }
+
+    @Test
+    void derivesIdsFromTheFileNameWithoutItsLastExtension() throws IOException {
+        Path file = file("alpaca.v2.jsonl", "{\"instruction\": \"Say hi.\", \"output\": \"Hi.\"}");
+
+        assertThat(DatasetReader.read(file).tasks().get(0).id()).isEqualTo("alpaca.v2-1");
+    }
 }
