@@ -1,9 +1,11 @@
 package dev.instructgen.teacher.pricing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.instructgen.config.BadInputException;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherIdentity;
 
@@ -78,6 +80,33 @@ public final class PriceTable {
         Map<String, Price> merged = new LinkedHashMap<>(overrides);
         prices.forEach((model, price) -> merged.put(normalize(model), price));
         return new PriceTable(listed, Map.copyOf(merged));
+    }
+
+    /**
+     * Overrides from a config file's {@code prices} section, shaped like the shipped table:
+     * {@code prices: {my-model: {input: 0.5, output: 1.5}}} (USD per 1M tokens).
+     *
+     * @param where names the config file, for error messages
+     * @throws BadInputException when an entry lacks a non-negative input or output figure
+     */
+    public PriceTable withOverrides(JsonNode prices, String where) {
+        if (prices == null || prices.isNull()) {
+            return this;
+        }
+        if (!prices.isObject()) {
+            throw new BadInputException(where + ": 'prices' must map model names to {input, output} in USD per 1M tokens");
+        }
+        Map<String, Price> parsed = new LinkedHashMap<>();
+        prices.fields().forEachRemaining(field -> {
+            JsonNode input = field.getValue().path("input");
+            JsonNode output = field.getValue().path("output");
+            if (!input.isNumber() || !output.isNumber() || input.asDouble() < 0 || output.asDouble() < 0) {
+                throw new BadInputException(where + ": prices." + field.getKey()
+                        + " needs non-negative numbers 'input' and 'output' (USD per 1M tokens)");
+            }
+            parsed.put(field.getKey(), Price.override(input.asDouble(), output.asDouble()));
+        });
+        return withOverrides(parsed);
     }
 
     public Price priceFor(TeacherIdentity teacher) {

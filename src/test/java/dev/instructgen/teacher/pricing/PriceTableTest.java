@@ -137,4 +137,24 @@ class PriceTableTest {
             assertThat(text.lines().filter(l -> l.startsWith("    source: https://")).count()).isEqualTo(entries);
         }
     }
+
+    @Test
+    void readsOverridesFromAConfigSection() throws Exception {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"my-finetune\": {\"input\": 0.3, \"output\": 1.2}}");
+
+        Price price = table.withOverrides(node, "run.yaml").priceFor(hosted("my-finetune"));
+
+        assertThat(price.basis()).isEqualTo(Price.Basis.OVERRIDE);
+        assertThat(price.cost(new TokenUsage(1_000_000, 1_000_000))).isCloseTo(1.5, within(1e-9));
+    }
+
+    @Test
+    void aMalformedPriceOverrideNamesFileAndModel() throws Exception {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"gpt-4o\": {\"input\": \"cheap\"}}");
+
+        assertThatThrownBy(() -> table.withOverrides(node, "run.yaml"))
+                .isInstanceOf(dev.instructgen.config.BadInputException.class)
+                .hasMessageContaining("run.yaml").hasMessageContaining("prices.gpt-4o");
+    }
 }
