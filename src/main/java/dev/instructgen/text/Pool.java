@@ -27,6 +27,8 @@ final class Pool {
 
     private int[][] memberTokens = new int[64][];
     private String[] memberIds = new String[64];
+    /** Token counts by member, kept apart from the token arrays so that bound checks stay in cache. */
+    private int[] memberLengths = new int[64];
     private int size;
     private long tokenCount;
 
@@ -46,7 +48,9 @@ final class Pool {
         if (member == memberIds.length) {
             memberIds = Arrays.copyOf(memberIds, member * 2);
             memberTokens = Arrays.copyOf(memberTokens, member * 2);
+            memberLengths = Arrays.copyOf(memberLengths, member * 2);
         }
+        memberLengths[member] = ids.length;
         memberIds[member] = id;
         memberTokens[member] = ids;
         for (int d = 0; d < distinctCount; d++) {
@@ -130,6 +134,15 @@ final class Pool {
 
     int[] tokens(int member) {
         return memberTokens[member];
+    }
+
+    /** Token counts indexed by member number (the live array: read only, under the lock). */
+    int[] lengths() {
+        return memberLengths;
+    }
+
+    int length(int member) {
+        return memberLengths[member];
     }
 
     String id(int member) {

@@ -68,12 +68,12 @@ final class PoolSearch {
             return -1;
         }
         double bound = threshold - MARGIN;
-        probePrefix(bound);
+        probePrefix(bound, bound);
         for (int i = 0; i < scratch.touchedCount; i++) {
             int member = scratch.touched[i];
             if (upperBound(member) > bound && !ignored(member)) {
                 int[] tokens = pool.tokens(member);
-                double f = RougeL.f1(query.lcs(tokens, scratch.local, scratch.bitVector), m, tokens.length);
+                    double f = RougeL.f1(query.lcs(tokens, scratch.local, scratch.bitVector), m, tokens.length);
                 if (f > threshold) {
                     return member;
                 }
@@ -87,24 +87,29 @@ final class PoolSearch {
         if (m == 0) {
             return Match.NONE;
         }
-        probePrefix(threshold - MARGIN);
-        Match best = verify(0, scratch.touchedCount, Match.NONE);
+        double bound = threshold - MARGIN;
+        probePrefix(bound, bound);
+        Match best = verify(scratch.touchedCount, Match.NONE);
         if (best.score() > threshold) {
-            return best;
+            return best; // every member above the threshold was in the prefix search
         }
-        int firstUnverified = scratch.touchedCount;
+        // Below the threshold the maximum may be any member: search again, pruning with the score found so far.
+        scratch.clearTouched();
+        nextToken = 0;
+        unreadOccurrences = m - query.unknownCount();
+        double floor = best.score() - 2 * MARGIN;
         while (nextToken < query.distinctCount()) {
             double unseenBound = 2.0 * unreadOccurrences / (m + unreadOccurrences);
             if (unseenBound + MARGIN < best.score()) {
                 break;
             }
-            probeNext();
+            probeNext(floor);
         }
-        return verify(firstUnverified, scratch.touchedCount, best);
+        return verify(scratch.touchedCount, best);
     }
 
     /** Reads the posting lists of the rarest occurrences that any member scoring above {@code bound} must share. */
-    private void probePrefix(double bound) {
+    private void probePrefix(double bound, double floor) {
         int prefix = m;
         if (bound > 0 && bound < 1) {
             int minOverlap = (int) Math.floor(bound * m / (2 - bound)) + 1;
@@ -115,15 +120,21 @@ final class PoolSearch {
         int read = query.unknownCount();
         while (read < prefix && nextToken < query.distinctCount()) {
             read += query.count(nextToken);
-            probeNext();
+            probeNext(floor);
         }
     }
 
-    private void probeNext() {
+    /**
+     * Reads the next posting list, adding overlaps. A member first met here shares at most the occurrences not
+     * read before this list, so it is not even recorded when that bound cannot exceed {@code floor}.
+     */
+    private void probeNext(double floor) {
         int k = nextToken++;
         int token = query.token(k);
         int count = query.count(k);
+        int shareable = unreadOccurrences;
         unreadOccurrences -= count;
+        int[] lengths = pool.lengths();
         int[] members = pool.postingMembers(token);
         int[] counts = pool.postingCounts(token);
         int length = pool.documentFrequency(token);
@@ -131,9 +142,25 @@ final class PoolSearch {
         int[] overlap = scratch.overlap;
         int[] touched = scratch.touched;
         int touchedCount = scratch.touchedCount;
+        int shortest;
+        int longest;
+        if (floor < 0) {
+            shortest = 0;
+            longest = Integer.MAX_VALUE;
+        } else if (!exceeds(shareable, shareable, floor)) {
+            shortest = 1;
+            longest = 0; // no new member can qualify, only known ones gain overlap
+        } else {
+            shortest = shortestExceeding(shareable, floor);
+            longest = longestExceeding(shareable, floor);
+        }
         for (int i = start; i < length; i++) {
             int member = members[i];
             if (overlap[member] == 0) {
+                int n = lengths[member];
+                if (n < shortest || n > longest) {
+                    continue;
+                }
                 touched[touchedCount++] = member;
             }
             overlap[member] += Math.min(count, counts[i]);
@@ -141,22 +168,61 @@ final class PoolSearch {
         scratch.touchedCount = touchedCount;
     }
 
+    /** Whether a member of n tokens sharing at most {@code shareable} could score above {@code floor}. */
+    private boolean exceeds(int shareable, int n, double floor) {
+        return 2.0 * Math.min(shareable, n) / ((double) m + n) > floor;
+    }
+
+    /** Smallest n in [0, shareable] that {@link #exceeds}; the bound grows with n up to {@code shareable}. */
+    private int shortestExceeding(int shareable, double floor) {
+        int low = 0;
+        int high = shareable;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (exceeds(shareable, mid, floor)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** Largest n at least {@code shareable} that {@link #exceeds}; past {@code shareable} the bound falls. */
+    private int longestExceeding(int shareable, double floor) {
+        long low = shareable;
+        long high = shareable + 1L;
+        while (high < Integer.MAX_VALUE && exceeds(shareable, (int) high, floor)) {
+            low = high;
+            high = Math.min(Integer.MAX_VALUE, high * 2);
+        }
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (exceeds(shareable, (int) mid, floor)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return (int) low;
+    }
+
     /** Exact upper bound on F for a touched member: 2·min(overlap + unread, m, n)/(m+n). */
     private double upperBound(int member) {
-        int n = pool.tokens(member).length;
+        int n = pool.length(member);
         int overlap = Math.min(scratch.overlap[member] + unreadOccurrences, Math.min(m, n));
         return 2.0 * overlap / (m + n);
     }
 
-    /** Verifies touched[from, to) in decreasing order of bound, keeping the best; returns the new best. */
-    private Match verify(int from, int to, Match incumbent) {
+    /** Verifies touched members in decreasing order of bound, keeping the best; returns the new best. */
+    private Match verify(int to, Match incumbent) {
         int bestMember = incumbent.member();
         double bestScore = incumbent.score();
         int buckets = QueryScratch.BUCKETS;
         int[] starts = scratch.bucketStarts;
         scratch.clearBuckets();
         int candidates = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < to; i++) {
             int member = scratch.touched[i];
             double bound = upperBound(member);
             if (bound + MARGIN < bestScore || ignored(member)) {
