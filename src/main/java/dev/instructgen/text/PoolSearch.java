@@ -19,18 +19,22 @@ import java.util.Set;
  *       ("the", "a", "of") are never touched for the decision. The ordering is by the current document frequency,
  *       on the candidate side only, so it stays exact as the pool grows and appends stay O(tokens).</li>
  * </ul>
- * For the exact maximum the same prefix is probed first; if the best score found exceeds t, every member that
- * could beat it was in the prefix. Otherwise further posting lists are read, rarest first, only while a member
- * not yet seen could still reach the best score: with r candidate occurrences left unread such a member has
- * overlap ≤ r and F ≤ 2r/(m+r). Members are verified in decreasing order of their bound (bucketed), so the best
- * score rises early and prunes the rest.
+ * A member first met in a posting list shares at most the candidate occurrences not read before that list; with
+ * the length filter this gives, per list, a window of member lengths worth recording at all.
+ *
+ * <p>For the exact maximum the decision's prefix search runs first; if the best score found exceeds t, every
+ * member that could beat it was in the prefix. Otherwise the search starts again with that score s as the floor:
+ * posting lists are read rarest first only while a member not yet seen could still reach s (with r candidate
+ * occurrences left unread such a member has overlap ≤ r and F ≤ 2r/(m+r)), and members whose bound is below s
+ * are not recorded. In both passes members are verified in decreasing order of their bound (a counting sort into
+ * buckets), so the best score rises early and prunes the rest.
  *
  * <p><b>Exactness.</b> Bounds are real-number inequalities, while the decision compares the score in rouge_score's
  * floating-point arithmetic ({@link RougeL#f1(int, int, int)}), which can differ from the exact fraction in the
- * last bit. Every bound is therefore applied with a margin of 1e-9: far more than any rounding error of the score
- * (below 1e-15), far less than the smallest gap between two distinct scores (1/(m+n)² for texts under 10,000
- * tokens), so a bound never discards a member that the reference would count, and the final comparison is the
- * reference's own. Ties in the maximum go to the earliest member, as in the reference's scan.
+ * last bit. Every bound is therefore applied with a margin of 1e-9, far more than any rounding error of the score
+ * (below 1e-15), so a bound never discards a member that the reference would count (the margin only loosens the
+ * bounds a hair), and the final comparison is the reference's own. Ties in the maximum go to the earliest member,
+ * as in the reference's scan.
  */
 final class PoolSearch {
 
