@@ -260,14 +260,20 @@ final class PoolSearch {
                 continue;
             }
             int member = sortedMembers[c];
-            int[] tokens = pool.tokens(member);
-            double f = RougeL.f1(query.lcs(tokens, scratch.local, scratch.bitVector), m, tokens.length);
+            double f = score(member);
             if (f > 0 && (f > bestScore || (f == bestScore && member < bestMember))) {
                 bestScore = f;
                 bestMember = member;
             }
         }
         return bestMember < 0 ? Match.NONE : new Match(bestMember, bestScore);
+    }
+
+    /** The reference score of a member: bit-parallel LCS, then rouge_score's arithmetic. */
+    private double score(int member) {
+        int start = pool.start(member);
+        int n = pool.length(member);
+        return RougeL.f1(query.lcs(pool.arena(), start, start + n, scratch.local, scratch.bitVector), m, n);
     }
 
     private static int bucketOf(double bound, int buckets) {
