@@ -193,7 +193,7 @@ public final class Scheduler {
                 if (inFlight == 0) {
                     outcome = source.exhausted()
                             ? RunOutcome.of(StopReason.SOURCE_EXHAUSTED, "no work left")
-                            : RunOutcome.of(StopReason.STALLED, "nothing in flight and nothing more to propose");
+                            : RunOutcome.of(StopReason.STALLED, source.idleReason());
                     changed.signalAll();
                     return null;
                 }
