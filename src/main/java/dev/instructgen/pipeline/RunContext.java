@@ -35,6 +35,8 @@ public final class RunContext implements AutoCloseable {
     private final RandomGenerator random;
     private final Consumer<String> warnings;
     private final Object gate = new Object();
+    private final java.util.Map<String, Long> licenseCounts = new java.util.TreeMap<>();
+    private final java.util.Set<String> restrictions = new java.util.TreeSet<>();
     private boolean closed;
 
     RunContext(RunSpec spec, RunJournal.Opened opened, TeacherClient teacher, TeacherIdentity identity,
@@ -53,6 +55,27 @@ public final class RunContext implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.warnings = warnings;
+        restoredExamples.forEach(this::tally);
+    }
+
+    private void tally(Example example) {
+        String license = example.license().license() == null ? "unknown" : example.license().license();
+        licenseCounts.merge(license, 1L, Long::sum);
+        restrictions.addAll(example.license().restrictions());
+    }
+
+    /** License id to number of accepted examples in the run (restored ones included), for the dataset card. */
+    public java.util.Map<String, Long> licenseCounts() {
+        synchronized (gate) {
+            return java.util.Map.copyOf(licenseCounts);
+        }
+    }
+
+    /** Every obligation carried by an accepted example of the run. */
+    public java.util.List<String> restrictions() {
+        synchronized (gate) {
+            return java.util.List.copyOf(restrictions);
+        }
     }
 
     /**
@@ -68,6 +91,7 @@ public final class RunContext implements AutoCloseable {
             }
             journal.appendExample(example);
             stats.onAccepted();
+            tally(example);
             return true;
         }
     }

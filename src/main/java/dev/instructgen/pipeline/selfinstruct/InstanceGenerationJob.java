@@ -2,6 +2,8 @@ package dev.instructgen.pipeline.selfinstruct;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
+import dev.instructgen.filter.CandidateInstance;
+import dev.instructgen.filter.InstanceScreen;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.Priorities;
 import dev.instructgen.teacher.TeacherReply;
@@ -12,8 +14,9 @@ import java.util.List;
 
 /**
  * Stage 4 and 5 of Self-Instruct (Wang et al. 2023, §2.2-2.3): generate instances (output-first for
- * classification tasks, input-first otherwise), drop a cut-off last instance, screen the rest, and write up to
- * {@code --instances-per-task} examples through the run's acceptance gate.
+ * classification tasks, input-first otherwise), screen them (cut-off last instance, empty or copied outputs,
+ * conflicts, duplicates, more than {@code --instances-per-task}), and write the rest through the run's
+ * acceptance gate.
  */
 final class InstanceGenerationJob implements Job {
 
@@ -45,25 +48,19 @@ final class InstanceGenerationJob implements Job {
             int k = run.settings.instancesPerTask();
             TeacherReply reply = run.ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
                     run.prompts.instances(task.instruction(), task.isClassification(), k), run.settings.instances()));
-            InstanceParser.Result parsed = task.isClassification()
-                    ? run.instanceParser.outputFirst(reply.text(), reply.wasCutOff())
-                    : run.instanceParser.inputFirst(reply.text(), reply.wasCutOff());
-            if (parsed.cutOff() != null) {
-                rejectInstance(parsed.cutOff(), "cut_off", "the reply hit the length limit inside this instance");
-            }
-            InstanceScreen.Screened screened = run.instanceScreen.screen(parsed.instances());
-            screened.rejected().forEach(r -> rejectInstance(r.instance(), r.verdict().reason(), r.verdict().detail()));
-            if (parsed.instances().isEmpty() && parsed.cutOff() == null) {
-                run.reject(task.taskId(), stage(), "no_instances", "no Input/Output pair found in: "
+            List<CandidateInstance> parsed = task.isClassification()
+                    ? run.instanceParser.outputFirst(reply.text())
+                    : run.instanceParser.inputFirst(reply.text());
+            if (parsed.isEmpty()) {
+                run.reject(task.taskId(), stage(), "no_instances", "no instance found in the reply: "
                         + ClassificationJob.abbreviate(reply.text()), task.instruction(), "", "", task.parents());
+                return;
             }
+            InstanceScreen.Result screened = run.instanceScreen.screen(parsed, reply.wasCutOff());
+            screened.rejected().forEach(r -> rejectInstance(r.instance(), r.verdict().reason(), r.verdict().detail()));
             TokenUsage usage = task.usage().plus(reply.usage());
-            List<ParsedInstance> kept = screened.kept();
+            List<CandidateInstance> kept = screened.kept();
             for (int i = 0; i < kept.size(); i++) {
-                if (i >= k) {
-                    rejectInstance(kept.get(i), "over_instance_limit", "only " + k + " instance(s) per task wanted");
-                    continue;
-                }
                 if (run.ctx.accept(example(kept.get(i), i + 1, usage))) {
                     written++;
                 }
@@ -73,7 +70,7 @@ final class InstanceGenerationJob implements Job {
         }
     }
 
-    private Example example(ParsedInstance instance, int n, TokenUsage usage) {
+    private Example example(CandidateInstance instance, int n, TokenUsage usage) {
         Provenance provenance = new Provenance(run.ctx.runId(), run.ctx.now(), run.ctx.teacherRef(),
                 run.prompts.provenance(task.isClassification()), task.parents(), null,
                 new Provenance.Novelty(task.novelty().score(), task.novelty().mostSimilarId()),
@@ -83,7 +80,7 @@ final class InstanceGenerationJob implements Job {
                 run.ctx.licenseTagger().tag(task.sources()));
     }
 
-    private void rejectInstance(ParsedInstance instance, String reason, String detail) {
+    private void rejectInstance(CandidateInstance instance, String reason, String detail) {
         run.reject(task.taskId(), stage(), reason, detail, task.instruction(), instance.input(), instance.output(),
                 task.parents());
     }

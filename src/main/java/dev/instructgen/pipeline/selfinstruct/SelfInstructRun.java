@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline.selfinstruct;
 
+import dev.instructgen.filter.InstanceScreen;
+import dev.instructgen.filter.InstructionFilter;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.RejectedCandidate;
@@ -26,7 +28,7 @@ public final class SelfInstructRun implements JobSource {
     final TaskPool pool;
     final SelfInstructPrompts prompts;
     final SelfInstructSettings settings;
-    final InstructionScreen instructionScreen;
+    final InstructionFilter instructionScreen;
     final InstanceScreen instanceScreen;
     final InContextSampler sampler;
     final InstructionListParser listParser = new InstructionListParser();
@@ -48,7 +50,7 @@ public final class SelfInstructRun implements JobSource {
      *                 ids never collide with those of earlier sessions)
      */
     public SelfInstructRun(RunContext ctx, Scheduler scheduler, TaskPool pool, SelfInstructPrompts prompts,
-                           SelfInstructSettings settings, InstructionScreen instructionScreen,
+                           SelfInstructSettings settings, InstructionFilter instructionScreen,
                            InstanceScreen instanceScreen, String idPrefix) {
         this.ctx = ctx;
         this.scheduler = scheduler;
