@@ -2,11 +2,12 @@ package dev.instructgen.cli;
 
 import dev.instructgen.config.BadInputException;
 import dev.instructgen.dataset.DatasetReader;
+import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.SeedTask;
 import dev.instructgen.filter.InstanceScreen;
 import dev.instructgen.filter.InstructionFilter;
 import dev.instructgen.filter.InstructionFilterSettings;
-import dev.instructgen.licensing.CombiningLicenseTagger;
+import dev.instructgen.licensing.DatasetCard;
 import dev.instructgen.licensing.CommercialUseGate;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
@@ -17,9 +18,8 @@ import dev.instructgen.pipeline.CostModel;
 import dev.instructgen.pipeline.FileDigest;
 import dev.instructgen.pipeline.ProgressReporter;
 import dev.instructgen.pipeline.RunAssembly;
-import dev.instructgen.pipeline.RunCard;
+import dev.instructgen.pipeline.DatasetCardFacts;
 import dev.instructgen.pipeline.RunContext;
-import dev.instructgen.pipeline.RunDirectoryJournal;
 import dev.instructgen.pipeline.RunLoop;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSpec;
@@ -33,7 +33,8 @@ import dev.instructgen.pipeline.selfinstruct.TaskPool;
 import dev.instructgen.prompt.PromptLibrary;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.TeacherIdentity;
-import dev.instructgen.teacher.TeacherStack;
+import dev.instructgen.teacher.pricing.Price;
+import dev.instructgen.teacher.pricing.PriceTable;
 import dev.instructgen.teacher.TeacherUnavailableException;
 import dev.instructgen.text.TokenizerKind;
 import picocli.CommandLine;
@@ -128,7 +129,12 @@ public final class SelfInstructCommand implements Callable<Integer> {
         }
         PromptLibrary library = PromptLibrary.withOverrides(gen.promptsDir);
         SelfInstructPrompts prompts = new SelfInstructPrompts(library);
-        CostModel cost = CostModel.FREE;
+        Price price = priceTable().priceFor(identity);
+        if (gen.maxCost != null && !price.isKnown()) {
+            throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
+                    + "price table does not list; add it under 'prices' in the --config file");
+        }
+        CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
 
         if (gen.dryRun) {
             TaskPool preview = PoolBuilder.build(seedTasks, seedLicenses::sourceOf, List.of(),
@@ -136,7 +142,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
             var shown = preview.seeds().subList(0, Math.min(8, preview.seeds().size()));
             DryRunEstimate estimate = DryRunEstimate.of(gen.target, instancesPerTask,
                     prompts.sizes(shown, seedTasks.get(0).instruction()), cost);
-            out.print(estimate.format(identity.model(), false));
+            out.print(estimate.format(identity.model(), price.isKnown()));
             out.flush();
             return ExitCode.OK;
         }
@@ -147,13 +153,8 @@ public final class SelfInstructCommand implements Callable<Integer> {
                 prompts.manifest(), new RunSpec.SeedRef(seeds.toString(), FileDigest.sha256(seeds),
                 seedLicenses.sources().get(0).license()),
                 licensePolicy(policy, seedLicenses), graceFor(teacherSettings.timeout()));
-        RunAssembly.Parts parts = new RunAssembly.Parts(
-                (s, metrics) -> TeacherStack.build(s, metrics, System::getenv),
-                RunDirectoryJournal.opener(VersionProvider.version(), clock),
-                id -> cost,
-                id -> new CombiningLicenseTagger(terms),
-                clock,
-                message -> {
+        RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
+                price, terms, message -> {
                     err.println("warning: " + message);
                     err.flush();
                 });
@@ -175,7 +176,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
                     progressInterval, clock);
             outcome = new RunLoop(ctx, progress, true).run(scheduler -> new SelfInstructRun(ctx, scheduler, pool,
                     prompts, settings, heuristics, instanceScreen, idPrefix));
-            ctx.journal().writeText("DATASET_CARD.md", card(ctx, outcome, terms, seedLicenses).render());
+            ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
+                    Example.SELF_INSTRUCT, terms, policy.version(), seedLicenses.sources(), displaySettings(),
+                    price)));
             ctx.journal().flush();
         }
         return report(outcome, out, err);
@@ -253,21 +256,20 @@ public final class SelfInstructCommand implements Callable<Integer> {
         return m;
     }
 
-    private RunCard card(RunContext ctx, RunOutcome outcome, TeacherTerms terms, SeedLicenses seedLicenses) {
-        return new RunCard("Self-Instruct dataset " + ctx.runId(), "Self-Instruct (Wang et al. 2023)",
-                List.of("Instruction generation from 8 in-context tasks (6 seeds, 2 generated once available)",
-                        "Heuristic filters: 3 to 150 words, keyword blacklist, \"Write a program\", leading "
-                                + "punctuation or non-letter",
-                        "Novelty: ROUGE-L F1 above " + rougeThreshold + " against any seed or accepted instruction "
-                                + "is rejected (" + ctx.spec().tokenizer().cliName() + " tokenizer)",
-                        "Classification identification, then output-first instances for classification tasks "
-                                + "and input-first for the rest; up to " + instancesPerTask + " per task",
-                        "Instance filters: cut off, empty output, input equals output, field ends with ':', "
-                                + "conflicting outputs, duplicates"),
-                ctx.identity().api().wireName() + " " + ctx.identity().model() + " at " + ctx.identity().host(),
-                terms.name() + (terms.url() == null ? "" : " (" + terms.url() + ")"),
-                seeds.getFileName() + " (" + (seedLicenses.sources().get(0).license() == null ? "license unknown"
-                        : seedLicenses.sources().get(0).license()) + ")",
-                ctx.stats().snapshot(outcome), ctx.licenseCounts(), ctx.restrictions());
+    private Map<String, String> displaySettings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("target", String.valueOf(gen.target));
+        m.put("instances per task", String.valueOf(instancesPerTask));
+        m.put("ROUGE-L threshold", String.valueOf(rougeThreshold));
+        m.put("tokenizer", tokenizer);
+        m.put("in-context tasks", "8 (6 seeds, 2 generated)");
+        m.put("random seed", String.valueOf(gen.randomSeed));
+        return m;
+    }
+
+    private PriceTable priceTable() {
+        PriceTable table = PriceTable.loadDefault();
+        var file = config.file();
+        return file.section("prices").map(p -> table.withOverrides(p, file.path() + ": prices")).orElse(table);
     }
 }

@@ -2,6 +2,7 @@ package dev.instructgen.pipeline;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
+import dev.instructgen.licensing.LicenseSummary;
 import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
@@ -35,8 +36,7 @@ public final class RunContext implements AutoCloseable {
     private final RandomGenerator random;
     private final Consumer<String> warnings;
     private final Object gate = new Object();
-    private final java.util.Map<String, Long> licenseCounts = new java.util.TreeMap<>();
-    private final java.util.Set<String> restrictions = new java.util.TreeSet<>();
+    private final LicenseSummary.Builder licenses = new LicenseSummary.Builder();
     private boolean closed;
 
     RunContext(RunSpec spec, RunJournal.Opened opened, TeacherClient teacher, TeacherIdentity identity,
@@ -59,23 +59,12 @@ public final class RunContext implements AutoCloseable {
     }
 
     private void tally(Example example) {
-        String license = example.license().license() == null ? "unknown" : example.license().license();
-        licenseCounts.merge(license, 1L, Long::sum);
-        restrictions.addAll(example.license().restrictions());
+        licenses.add(example.license());
     }
 
-    /** License id to number of accepted examples in the run (restored ones included), for the dataset card. */
-    public java.util.Map<String, Long> licenseCounts() {
-        synchronized (gate) {
-            return java.util.Map.copyOf(licenseCounts);
-        }
-    }
-
-    /** Every obligation carried by an accepted example of the run. */
-    public java.util.List<String> restrictions() {
-        synchronized (gate) {
-            return java.util.List.copyOf(restrictions);
-        }
+    /** What the license blocks of every accepted example of the run add up to (restored ones included). */
+    public LicenseSummary licenseSummary() {
+        return licenses.build();
     }
 
     /**
