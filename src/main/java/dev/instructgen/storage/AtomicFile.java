@@ -1,10 +1,10 @@
 package dev.instructgen.storage;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -46,12 +46,12 @@ public final class AtomicFile {
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            // A stream, not a FileChannel, so that an interrupted caller cannot close it half-way.
+            try (FileOutputStream file = new FileOutputStream(temp.toFile())) {
+                OutputStream out = new BufferedOutputStream(file, 1 << 16);
                 writer.writeTo(out);
                 out.flush();
-                ch.force(true);
+                file.getFD().sync();
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -139,7 +139,10 @@ public final class RunDirectory implements AutoCloseable {
         return resumed;
     }
 
-    /** The run's manifest: on resume the stored one with the limits of this invocation. */
+    /**
+     * The run's manifest: on resume the stored one with the limits of this invocation. Take the run id and
+     * start time from here, not from the requested manifest, so that resumed examples carry the run's id.
+     */
     public Manifest manifest() {
         return manifest;
     }

@@ -207,6 +207,24 @@ class RunDirectoryTest {
     }
 
     @Test
+    void anInterruptedThreadCanStillAppendAndDoesNotBreakTheJournalForOthers() throws IOException {
+        Path dir = tmp.resolve("run");
+        try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
+            Thread.currentThread().interrupt();
+            try {
+                run.appendExample(example(0));
+                run.writeStats(Map.of("accepted", 1));
+                run.flush();
+            } finally {
+                assertThat(Thread.interrupted()).as("interrupt status is left for the caller").isTrue();
+            }
+            run.appendExample(example(1));
+        }
+        assertThat(Files.readAllLines(dir.resolve("examples.jsonl"))).hasSize(2);
+        assertThat(Files.readString(dir.resolve("stats.json"))).contains("\"accepted\" : 1");
+    }
+
+    @Test
     void atomicRewritesLeaveNoTempFilesAndOpeningRemovesLeftoversOfACrash() throws IOException {
         Path dir = tmp.resolve("run");
         try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {

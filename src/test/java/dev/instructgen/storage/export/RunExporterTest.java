@@ -1,6 +1,7 @@
 package dev.instructgen.storage.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.config.BadInputException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.storage.RunDirectory;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunExporterTest {
 
@@ -150,6 +152,16 @@ class RunExporterTest {
         Path to = tmp.resolve("a.jsonl");
         assertThat(export(ExportFormat.ALPACA, to, false, null, null, 1).get(0).records()).isEqualTo(EXAMPLES);
         assertThat(Files.readAllLines(to)).hasSize(EXAMPLES);
+    }
+
+    @Test
+    void refusesToExportOntoTheRunsOwnJournal() throws IOException {
+        Path journal = run.resolve("examples.jsonl");
+        long size = Files.size(journal);
+        assertThatThrownBy(() -> export(ExportFormat.ALPACA, journal, false, null, null, 1))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("would overwrite the run's own examples.jsonl");
+        assertThat(Files.size(journal)).isEqualTo(size);
     }
 
     @Test
