@@ -141,7 +141,7 @@ class RunExporterTest {
         assertThat(written.get(0).commercialUse()).isEqualTo("no");
         String text = Files.readString(card);
         assertThat(text).contains("| Apache-2.0 | 39 |", "| CC-BY-NC-4.0 | 1 |", "**Commercial use: no**",
-                "- non-commercial", "seed seed_tasks.jsonl (license: Apache-2.0)",
+                "- Non-commercial: at least one source forbids commercial use.", "seed seed_tasks.jsonl (license: Apache-2.0)",
                 "teacher llama3.1:8b (terms: Llama 3.1 Community License)", "exported from run `run-1`");
     }
 
