@@ -39,6 +39,7 @@ final class JournalWriter implements AutoCloseable {
     private boolean closed;
     private boolean open = true;
     private volatile IOException syncFailure;
+    private IOException writeFailure;
 
     JournalWriter(Path path, Executor syncExecutor, Clock clock, int syncEveryLines, long syncEveryMillis) {
         this.path = path;
@@ -61,9 +62,16 @@ final class JournalWriter implements AutoCloseable {
                 throw new IllegalStateException(path + " is closed");
             }
             rethrowSyncFailure();
+            if (writeFailure != null) {
+                throw new UncheckedIOException("cannot append to " + path + " after an earlier failure: "
+                        + writeFailure.getMessage(), writeFailure);
+            }
             try {
                 out.write(line);
             } catch (IOException e) {
+                // A failed write (disk full) may have left part of the line. Appending more would bury that
+                // fragment mid-file; refusing keeps it the last line, which the next open repairs.
+                writeFailure = e;
                 throw new UncheckedIOException("cannot append to " + path + ": " + e.getMessage(), e);
             }
             long now = clock.millis();
