@@ -27,6 +27,7 @@ import static dev.instructgen.storage.TestRuns.rejection;
 import static dev.instructgen.storage.TestRuns.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RunDirectoryTest {
 
@@ -246,6 +247,17 @@ class RunDirectoryTest {
         Files.writeString(leftover, "{\"accepted\":");
         RunDirectory.openOrCreate(dir, manifest(), CLOCK).close();
         assertThat(leftover).doesNotExist();
+    }
+
+    @Test
+    void atomicallyWrittenFilesGetTheSamePermissionsAsAnyNewFile() throws IOException {
+        Path dir = tmp.resolve("run");
+        RunDirectory.openOrCreate(dir, manifest(), CLOCK).close();
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assumeTrue(plain.getFileSystem().supportedFileAttributeViews().contains("posix"));
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("manifest.json")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test
