@@ -113,6 +113,9 @@ public final class RunDirectory implements AutoCloseable {
         RunLock lock = RunLock.acquire(dir);
         try {
             AtomicFile.deleteLeftovers(dir);
+            if (Files.isDirectory(dir.resolve(CHECKPOINTS))) {
+                AtomicFile.deleteLeftovers(dir.resolve(CHECKPOINTS));
+            }
             Path manifestFile = dir.resolve(MANIFEST);
             if (Files.exists(manifestFile)) {
                 Manifest stored = RunReader.readManifest(dir);

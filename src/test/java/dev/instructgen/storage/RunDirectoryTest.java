@@ -245,8 +245,12 @@ class RunDirectoryTest {
 
         Path leftover = dir.resolve(".stats.json.123" + AtomicFile.TEMP_SUFFIX);
         Files.writeString(leftover, "{\"accepted\":");
+        Path leftoverCheckpoint = dir.resolve("checkpoints/.evolution.json.9" + AtomicFile.TEMP_SUFFIX);
+        Files.writeString(leftoverCheckpoint, "{\"round\":");
         RunDirectory.openOrCreate(dir, manifest(), CLOCK).close();
         assertThat(leftover).doesNotExist();
+        assertThat(leftoverCheckpoint).doesNotExist();
+        assertThat(dir.resolve("checkpoints/evolution.json")).exists();
     }
 
     @Test
