@@ -43,6 +43,9 @@ public final class InstructgenCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ExceptionExitCodeMapper());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.setDefaultValueProvider(new ConfigDefaultProvider(sub.getCommandSpec(), System::getenv));
+        }
         return cl;
     }
 }
