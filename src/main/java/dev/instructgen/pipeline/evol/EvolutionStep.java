@@ -5,7 +5,6 @@ import dev.instructgen.filter.evol.ApologyFilter;
 import dev.instructgen.filter.evol.NoInformationGainCheck;
 import dev.instructgen.filter.evol.PromptLeakFilter;
 import dev.instructgen.filter.evol.StopwordsOnlyFilter;
-import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherReply;
@@ -15,16 +14,16 @@ import dev.instructgen.text.NoveltyDecision;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.Similarity;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Evolves one instruction once and applies the elimination rules of WizardLM section 3.3, cheapest first:
- * an unusable rewrite, a prompt leak (rule 4), a rewrite identical to its parent (rule 1, text check), the
- * teacher's Equal / Not Equal judgement (rule 1), then the answer: an apology (rule 2), only stop words
- * (rule 3), and finally, when asked for, ROUGE-L novelty against everything accepted outside the lineage.
- * Thread-safe; a call blocks on up to three teacher requests.
+ * The three stages of one evolution, each one teacher request, with the elimination rules of WizardLM section
+ * 3.3 applied cheapest first: {@link #rewrite} (an unusable rewrite, a prompt leak = rule 4, a rewrite identical
+ * to its parent = rule 1 by text), {@link #judge} (rule 1 by the teacher's Equal / Not Equal), {@link #respond}
+ * (an apology = rule 2, only stop words = rule 3, then optional ROUGE-L novelty against everything accepted
+ * outside the lineage). Thread-safe.
  */
 public final class EvolutionStep {
 
@@ -37,6 +36,15 @@ public final class EvolutionStep {
 
     public static final String STAGE_JUDGE = "evol-judge";
     public static final String STAGE_RESPONSE = "evol-response";
+
+    /** What a stage hands on: the candidate for the next stage, or the finished attempt. */
+    public sealed interface Next {
+        record Continue(Candidate candidate) implements Next {
+        }
+
+        record Done(Attempt attempt) implements Next {
+        }
+    }
 
     private final TeacherClient teacher;
     private final EvolPrompts prompts;
@@ -58,94 +66,96 @@ public final class EvolutionStep {
         this.stats = stats;
     }
 
-    public Attempt attempt(Lineage lineage, int round, EvolOperation op) {
-        Map<String, String> used = new LinkedHashMap<>();
-        TokenUsage[] spent = {TokenUsage.ZERO};
-        try {
-            return run(lineage, round, op, used, spent);
-        } catch (RetriableTeacherException e) {
-            // Retries are exhausted below us: this evolution failed, the parent goes back into the pool.
-            return new Attempt.Eliminated(op, round, TEACHER_ERROR, "teacher failed: " + e.getMessage(),
-                    lineage.currentText(), null, spent[0]);
-        }
+    /** Whether candidates go through {@link #judge} before {@link #respond}. */
+    public boolean judges() {
+        return settings.equalityJudge();
     }
 
-    private Attempt run(Lineage lineage, int round, EvolOperation op, Map<String, String> used, TokenUsage[] spent) {
-        String parent = lineage.currentText();
-        EvolPrompts.Rendered evolvePrompt = prompts.render(op.templateFile(), Map.of("instruction", parent));
-        used.put("evolve", evolvePrompt.provenance());
-        TeacherReply rewrite = call(op.stage(), evolvePrompt.text(), settings.evolve(), spent);
-        EvolvedInstruction evolved = EvolvedInstruction.parse(rewrite.text());
-        if (rewrite.wasCutOff()) {
-            return eliminated(op, round, EVOLUTION_CUT_OFF, "rewrite cut off by the token limit", rewrite.text(),
-                    null, spent);
+    /** Stage 1: the teacher rewrites the lineage's current instruction with {@code op}. */
+    public Next rewrite(Lineage lineage, int round, EvolOperation op) {
+        EvolPrompts.Rendered prompt = prompts.render(op.templateFile(), Map.of("instruction", lineage.currentText()));
+        TeacherReply reply = call(op.stage(), prompt.text(), settings.evolve());
+        Candidate c = new Candidate(lineage, round, op, "", Map.of(), TokenUsage.ZERO)
+                .after("evolve", prompt.provenance(), reply.usage());
+        if (reply.wasCutOff()) {
+            return done(c.eliminated(EVOLUTION_CUT_OFF, "rewrite cut off by the token limit", reply.text(), null));
         }
+        EvolvedInstruction evolved = EvolvedInstruction.parse(reply.text());
         if (evolved.isEmpty()) {
-            return eliminated(op, round, EMPTY, "the rewrite is empty", rewrite.text(), null, spent);
+            return done(c.eliminated(EMPTY, "the rewrite is empty", reply.text(), null));
         }
         if (evolved.labelStripped()) {
             stats.labelStripped();
         }
-        String child = evolved.text();
-        Verdict v = leak.check(child);
+        Verdict v = leak.check(evolved.text());
         if (v.accepted()) {
-            v = sameAsParent.check(parent, child);
-        }
-        if (v.accepted() && settings.equalityJudge()) {
-            v = judge(parent, child, used, spent);
+            v = sameAsParent.check(lineage.currentText(), evolved.text());
         }
         if (v.rejected()) {
-            return eliminated(op, round, v.reason(), v.detail(), child, null, spent);
+            return done(c.eliminated(v.reason(), v.detail(), evolved.text(), null));
         }
-
-        EvolPrompts.Rendered answerPrompt = prompts.render(EvolPrompts.RESPONSE, Map.of("instruction", child));
-        used.put("response", answerPrompt.provenance());
-        TeacherReply answer = call(STAGE_RESPONSE, answerPrompt.text(), settings.respond(), spent);
-        String response = answer.text().strip();
-        if (answer.wasCutOff()) {
-            return eliminated(op, round, RESPONSE_CUT_OFF, "response cut off by the token limit", child, response,
-                    spent);
-        }
-        v = apology.check(response);
-        if (v.accepted()) {
-            v = stopwordsOnly.check(response);
-        }
-        if (v.rejected()) {
-            return eliminated(op, round, v.reason(), v.detail(), child, response, spent);
-        }
-
-        Similarity nearest = null;
-        if (novelty != null) {
-            NoveltyDecision d = novelty.admit(lineage.childId(round), child, java.util.Set.copyOf(lineage.ancestors()));
-            nearest = d.nearest();
-            if (!d.novel()) {
-                return eliminated(op, round, NOT_NOVEL, String.format(Locale.ROOT,
-                        "ROUGE-L F1 %.3f > %.2f against %s", nearest.score(), novelty.threshold(),
-                        nearest.mostSimilarId()), child, response, spent);
-            }
-        }
-        return new Attempt.Evolved(op, round, child, response, used, spent[0], nearest);
+        return new Next.Continue(c.withInstruction(evolved.text()));
     }
 
-    private Verdict judge(String parent, String child, Map<String, String> used, TokenUsage[] spent) {
-        EvolPrompts.Rendered p = prompts.render(EvolPrompts.JUDGE, Map.of("parent", parent, "child", child));
-        used.put("judge", p.provenance());
-        TeacherReply reply = call(STAGE_JUDGE, p.text(), EvolSettings.JUDGE, spent);
+    /** Stage 2: the teacher judges whether the rewrite gains anything over its parent. */
+    public Next judge(Candidate c) {
+        EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.JUDGE,
+                Map.of("parent", c.lineage().currentText(), "child", c.instruction()));
+        TeacherReply reply = call(STAGE_JUDGE, prompt.text(), EvolSettings.JUDGE);
+        Candidate judged = c.after("judge", prompt.provenance(), reply.usage());
         EqualityAnswer answer = EqualityAnswer.parse(reply.text());
         if (answer == EqualityAnswer.UNCLEAR) {
             stats.judgeUnclear();
         }
-        return NoInformationGainCheck.judged(answer == EqualityAnswer.EQUAL);
+        Verdict v = NoInformationGainCheck.judged(answer == EqualityAnswer.EQUAL);
+        return v.rejected() ? done(judged.eliminated(v.reason(), v.detail(), c.instruction(), null))
+                : new Next.Continue(judged);
     }
 
-    private TeacherReply call(String stage, String prompt, Sampling sampling, TokenUsage[] spent) {
-        TeacherReply reply = teacher.complete(TeacherRequest.ofUserPrompt(stage, prompt, sampling));
-        spent[0] = spent[0].plus(reply.usage());
-        return reply;
+    /** Stage 3: the teacher answers the evolved instruction; the answer and novelty decide. */
+    public Attempt respond(Candidate c) {
+        EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.RESPONSE, Map.of("instruction", c.instruction()));
+        TeacherReply reply = call(STAGE_RESPONSE, prompt.text(), settings.respond());
+        Candidate answered = c.after("response", prompt.provenance(), reply.usage());
+        String response = reply.text().strip();
+        if (reply.wasCutOff()) {
+            return answered.eliminated(RESPONSE_CUT_OFF, "response cut off by the token limit", c.instruction(),
+                    response);
+        }
+        Verdict v = apology.check(response);
+        if (v.accepted()) {
+            v = stopwordsOnly.check(response);
+        }
+        if (v.rejected()) {
+            return answered.eliminated(v.reason(), v.detail(), c.instruction(), response);
+        }
+        Similarity nearest = null;
+        if (novelty != null) {
+            NoveltyDecision d = novelty.admit(c.id(), c.instruction(), Set.copyOf(c.lineage().ancestors()));
+            nearest = d.nearest();
+            if (!d.novel()) {
+                return answered.eliminated(NOT_NOVEL, String.format(Locale.ROOT, "ROUGE-L F1 %.3f > %.2f against %s",
+                        nearest.score(), novelty.threshold(), nearest.mostSimilarId()), c.instruction(), response);
+            }
+        }
+        return new Attempt.Evolved(c.operation(), c.round(), c.instruction(), response, answered.prompts(),
+                answered.usage(), nearest);
     }
 
-    private static Attempt eliminated(EvolOperation op, int round, String reason, String detail, String instruction,
-                                      String response, TokenUsage[] spent) {
-        return new Attempt.Eliminated(op, round, reason, detail, instruction, response, spent[0]);
+    /** All stages in a row on the calling thread (the engine runs them as separate jobs instead). */
+    public Attempt attempt(Lineage lineage, int round, EvolOperation op) {
+        Next next = rewrite(lineage, round, op);
+        if (next instanceof Next.Continue c && judges()) {
+            next = judge(c.candidate());
+        }
+        return next instanceof Next.Continue c ? respond(c.candidate()) : ((Next.Done) next).attempt();
+    }
+
+    private TeacherReply call(String stage, String prompt, Sampling sampling) {
+        return teacher.complete(TeacherRequest.ofUserPrompt(stage, prompt, sampling));
+    }
+
+    private static Next done(Attempt attempt) {
+        return new Next.Done(attempt);
     }
 }

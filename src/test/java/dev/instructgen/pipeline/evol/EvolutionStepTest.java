@@ -1,8 +1,6 @@
 package dev.instructgen.pipeline.evol;
 
 import dev.instructgen.licensing.SeedSource;
-import dev.instructgen.teacher.FaultKind;
-import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
@@ -157,16 +155,6 @@ class EvolutionStepTest {
     void eliminatesAnEmptyRewrite() {
         ScriptedTeacher teacher = new ScriptedTeacher(script("#Rewritten Prompt#:", "Not Equal", ANSWER));
         assertThat(eliminated(attempt(teacher, true, null)).reason()).isEqualTo("empty_evolution");
-    }
-
-    @Test
-    void aTeacherFailureAfterRetriesEliminatesTheAttemptWithoutStoppingTheRun() {
-        ScriptedTeacher teacher = new ScriptedTeacher(r -> {
-            throw new RetriableTeacherException(FaultKind.SERVER_ERROR, "HTTP 503 after 3 attempts", null, null);
-        });
-        Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
-        assertThat(e.reason()).isEqualTo("teacher_error");
-        assertThat(e.detail()).contains("HTTP 503");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.instructgen.teacher.FinishReason;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.teacher.TeacherMetrics;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
@@ -25,17 +26,27 @@ final class ScriptedTeacher implements TeacherClient {
 
     private final Function<TeacherRequest, Reply> script;
     final List<TeacherRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile TeacherMetrics metrics = TeacherMetrics.NONE;
 
     ScriptedTeacher(Function<TeacherRequest, Reply> script) {
         this.script = script;
     }
 
+    /** Reports every call to {@code metrics}, as the real teacher stack does. */
+    ScriptedTeacher reportingTo(TeacherMetrics metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
     @Override
     public TeacherReply complete(TeacherRequest request) {
         requests.add(request);
+        metrics.onAttempt(request.stage());
         Reply r = script.apply(request);
-        return new TeacherReply(r.text(), r.cutOff() ? FinishReason.LENGTH : FinishReason.STOP,
+        TeacherReply reply = new TeacherReply(r.text(), r.cutOff() ? FinishReason.LENGTH : FinishReason.STOP,
                 new TokenUsage(10, 5), Duration.ofMillis(1));
+        metrics.onSuccess(request.stage(), reply);
+        return reply;
     }
 
     @Override

@@ -1,0 +1,15 @@
+package dev.instructgen.pipeline.evol;
+
+import dev.instructgen.dataset.Example;
+import dev.instructgen.pipeline.RejectedCandidate;
+
+/** Where the chains write: the run's acceptance gate, rejected.jsonl and the chain checkpoint. Thread-safe. */
+public interface EvolOutput {
+
+    /** Writes an example unless the target is reached or the run closed; says whether it was written. */
+    boolean accept(Example example);
+
+    void reject(RejectedCandidate rejection);
+
+    void checkpoint(ChainCheckpoint checkpoint);
+}
