@@ -1,15 +1,81 @@
 package dev.instructgen.cli;
 
+import dev.instructgen.storage.export.ExportFormat;
+import dev.instructgen.storage.export.RunExporter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Placeholder: the 'export' command is being built. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code instructgen export}: a run's examples in a fine-tuning format, with a license card beside it. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Convert a run's examples to a fine-tuning format: alpaca (JSON array, or JSONL), sharegpt "
+                        + "(JSONL with conversations) or openai-chat (JSONL with messages).",
+                "Beside each file written, FILE.license.md summarises the licenses of its records."},
+        footer = {"", "Example:",
+                "  instructgen export --run runs/alpaca-10k --format openai-chat --to train.jsonl "
+                        + "--split-validation 0.05"})
 public final class ExportCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directory to export.")
+    Path run;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "alpaca, sharegpt or openai-chat.")
+    ExportFormat format;
+
+    @Option(names = "--to", required = true, paramLabel = "FILE", description = "File to write.")
+    Path to;
+
+    @Option(names = "--jsonl", description = "Alpaca as JSON Lines instead of a JSON array "
+            + "(implied by a .jsonl file name; sharegpt and openai-chat are always JSONL).")
+    boolean jsonLines;
+
+    @Option(names = "--system-prompt", paramLabel = "TEXT",
+            description = "System turn added to every record (alpaca: a \"system\" field).")
+    String systemPrompt;
+
+    @Option(names = "--split-validation", paramLabel = "FRACTION",
+            description = "Also write a validation file holding this share of the examples, e.g. 0.05; "
+                    + "it is named like FILE with .validation before the extension.")
+    Double validationFraction;
+
+    @Option(names = "--split-seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the train/validation split. Default: ${DEFAULT-VALUE}")
+    long splitSeed;
+
+    @Option(names = "--verbose", description = "Print a stack trace on errors.")
+    boolean verbose;
 
     @Override
     public Integer call() {
-        throw new dev.instructgen.config.BadInputException("'export' is not available yet");
+        var written = RunExporter.export(new RunExporter.Request(run, format, to, jsonLines, systemPrompt,
+                validationFraction, splitSeed));
+        PrintWriter out = spec.commandLine().getOut();
+        for (RunExporter.Written file : written) {
+            out.printf("wrote %d %s records to %s (commercial use: %s; licenses in %s)%n", file.records(), format,
+                    file.file(), file.commercialUse(), file.licenseCard().getFileName());
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** Accepts the format names as documented (openai-chat, not the enum constant OPENAI_CHAT). */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ExportFormat> {
+        @Override
+        public ExportFormat convert(String value) {
+            try {
+                return ExportFormat.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

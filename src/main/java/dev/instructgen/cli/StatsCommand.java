@@ -1,15 +1,50 @@
 package dev.instructgen.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.storage.RunReader;
+import dev.instructgen.storage.RunSummarizer;
+import dev.instructgen.storage.RunSummary;
+import dev.instructgen.storage.RunSummaryText;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Placeholder: the 'stats' command is being built. */
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code instructgen stats}: counts, yield per reason, tokens, cost, throughput and licenses of a run. */
+@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Summarize a run, finished or still running: accepted examples by method, rejections per "
+                + "reason with their share of proposed candidates, requests, tokens, estimated cost and cost per "
+                + "accepted example, throughput, elapsed time and a license summary.",
+        footer = {"", "Example:", "  instructgen stats runs/alpaca-10k --json"})
 public final class StatsCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Run directory.")
+    Path runDir;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text (for scripts).")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Print a stack trace on errors.")
+    boolean verbose;
+
     @Override
-    public Integer call() {
-        throw new dev.instructgen.config.BadInputException("'stats' is not available yet");
+    public Integer call() throws JsonProcessingException {
+        RunSummary summary = RunSummarizer.summarize(RunReader.read(runDir));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonCodec.mapper().writeValueAsString(summary));
+        } else {
+            out.print(RunSummaryText.render(summary));
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 }

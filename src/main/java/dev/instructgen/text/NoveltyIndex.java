@@ -23,18 +23,23 @@ public interface NoveltyIndex {
      */
     NoveltyDecision admit(String id, String text, Set<String> ignoredIds);
 
+    /**
+     * Decision only: true when no member's ROUGE-L F1 with {@code text} exceeds the threshold. Implementations may
+     * answer this faster than {@link #nearest} because they can stop at the first member over the threshold.
+     */
+    default boolean isNovel(String text) {
+        return !(nearest(text).score() > threshold());
+    }
+
     default NoveltyDecision admit(String id, String text) {
         return admit(id, text, Set.of());
     }
 
     int size();
 
-    /**
-     * The index every command uses. PROVISIONAL: returns the exhaustive reference until the fast index lands;
-     * callers must go through this factory so the swap is one line.
-     */
+    /** The index every command uses: the fast exact {@link RougeLIndex}. */
     static NoveltyIndex create(TokenizerKind tokenizer, double threshold) {
-        return new ExhaustiveNoveltyIndex(Tokenizer.of(tokenizer), threshold);
+        return new RougeLIndex(Tokenizer.of(tokenizer), threshold);
     }
 
     double threshold();

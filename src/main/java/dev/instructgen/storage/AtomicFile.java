@@ -1,0 +1,98 @@
+package dev.instructgen.storage;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a whole file so that a reader (or a crash) sees either the old content or the new, never a mix:
+ * write a temp file in the same directory, fsync it, rename it over the target, fsync the directory.
+ * The same recipe as a journal-based disk cache's ".tmp + rename" rewrite.
+ */
+public final class AtomicFile {
+
+    /** Writes the new content of a file; may throw I/O errors, which abort the replacement. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Temp files carry this suffix so that {@link #deleteLeftovers} can clean up after a crash. */
+    static final String TEMP_SUFFIX = ".instructgen-tmp";
+
+    private AtomicFile() {
+    }
+
+    /** Replaces {@code target} with {@code content}. */
+    public static void write(Path target, byte[] content) {
+        write(target, out -> out.write(content));
+    }
+
+    /**
+     * Replaces {@code target} with what {@code writer} streams (for exports too large to hold in memory).
+     * When the writer throws, the target is left as it was and the temp file is removed.
+     */
+    public static void write(Path target, ContentWriter writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                writer.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: a leftover temp file is removed at the next open
+                }
+            }
+        }
+    }
+
+    /** Makes the rename itself durable: on Linux a directory is fsync'd through a read-only channel. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
+        }
+    }
+
+    /** Removes temp files a crash left behind in {@code dir} (not recursive). */
+    static int deleteLeftovers(Path dir) {
+        int deleted = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+                deleted++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + dir + ": " + e.getMessage(), e);
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.instructgen.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.instructgen.dataset.JsonCodec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What differs between a stored run and the run a command asks for, in the words a user can act on:
+ * "rouge-threshold 0.7 -> 0.8". Only what defines the run is compared (see {@link Manifest}); limits are not.
+ */
+final class ManifestDiff {
+
+    private static final int HASH_SHOWN = 12;
+
+    private ManifestDiff() {
+    }
+
+    /** Every difference, stored value first; empty when the run may resume. */
+    static List<String> between(Manifest stored, Manifest requested) {
+        List<String> differences = new ArrayList<>();
+        if (!Objects.equals(stored.command(), requested.command())) {
+            differences.add("command " + stored.command() + " -> " + requested.command());
+        }
+        compareMaps(stored.settings(), requested.settings(), differences);
+        String storedSeeds = stored.seeds() == null ? null : stored.seeds().sha256();
+        String requestedSeeds = requested.seeds() == null ? null : requested.seeds().sha256();
+        if (!Objects.equals(storedSeeds, requestedSeeds)) {
+            differences.add("seeds sha256 " + shortHash(storedSeeds) + " -> " + shortHash(requestedSeeds));
+        }
+        Set<String> templates = new LinkedHashSet<>(stored.prompts().keySet());
+        templates.addAll(requested.prompts().keySet());
+        for (String template : templates) {
+            String before = stored.prompts().get(template);
+            String after = requested.prompts().get(template);
+            if (!Objects.equals(before, after)) {
+                differences.add("prompt " + template + " sha256 " + shortHash(before) + " -> " + shortHash(after));
+            }
+        }
+        if (stored.randomSeed() != requested.randomSeed()) {
+            differences.add("random-seed " + stored.randomSeed() + " -> " + requested.randomSeed());
+        }
+        return differences;
+    }
+
+    private static void compareMaps(Map<String, Object> stored, Map<String, Object> requested,
+                                    List<String> differences) {
+        Set<String> keys = new LinkedHashSet<>(stored.keySet());
+        keys.addAll(requested.keySet());
+        for (String key : keys) {
+            JsonNode before = normalized(stored.get(key));
+            JsonNode after = normalized(requested.get(key));
+            if (!sameValue(before, after)) {
+                differences.add(key + " " + show(before) + " -> " + show(after));
+            }
+        }
+    }
+
+    /**
+     * The stored side was read back from JSON, the requested side is live Java objects (Integer vs Long,
+     * Path vs String, records); going through JSON text makes both the same kind of tree.
+     */
+    private static JsonNode normalized(Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        ObjectMapper mapper = JsonCodec.mapper();
+        try {
+            return mapper.readTree(mapper.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("setting value cannot be written as JSON: " + value, e);
+        }
+    }
+
+    private static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
+    }
+
+    private static String show(JsonNode node) {
+        if (node.isNull() || node.isMissingNode()) {
+            return "(unset)";
+        }
+        return node.isTextual() ? node.asText() : node.toString();
+    }
+
+    private static String shortHash(String hash) {
+        if (hash == null) {
+            return "(none)";
+        }
+        return hash.length() > HASH_SHOWN ? hash.substring(0, HASH_SHOWN) + "..." : hash;
+    }
+}

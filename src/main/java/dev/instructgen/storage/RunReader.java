@@ -1,0 +1,64 @@
+package dev.instructgen.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.config.BadInputException;
+import dev.instructgen.dataset.JsonCodec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Opens a finished or still-running run for reading (export, stats, evol-instruct --input DIR). Never writes:
+ * a damaged journal tail is skipped, not repaired, since the run may still be appending to it.
+ */
+public final class RunReader {
+
+    private RunReader() {
+    }
+
+    /** Whether {@code dir} holds a run (has a manifest.json). */
+    public static boolean isRunDirectory(Path dir) {
+        return Files.isRegularFile(dir.resolve(RunDirectory.MANIFEST));
+    }
+
+    /**
+     * @throws BadInputException when {@code runDir} is not a run directory or its manifest cannot be read
+     */
+    public static RunSnapshot read(Path runDir) {
+        if (!Files.isDirectory(runDir)) {
+            throw new BadInputException(runDir + " is not a run directory: "
+                    + (Files.exists(runDir) ? "it is a file" : "it does not exist"));
+        }
+        return new RunSnapshot(runDir, readManifest(runDir), readStats(runDir).orElse(null));
+    }
+
+    static Manifest readManifest(Path dir) {
+        Path file = dir.resolve(RunDirectory.MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(dir + " is not a run directory: no " + RunDirectory.MANIFEST);
+        }
+        try {
+            return JsonCodec.mapper().readValue(file.toFile(), Manifest.class);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not a valid run manifest ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    /** stats.json as a tree, tolerant of any schema; empty when absent or unreadable. */
+    static Optional<JsonNode> readStats(Path dir) {
+        Path file = dir.resolve(RunDirectory.STATS);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JsonCodec.mapper().readTree(file.toFile());
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (IOException e) {
+            // Written by atomic rename, so this means someone edited it; stats are advisory, go on without.
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.instructgen.teacher.resilience;
+
+import dev.instructgen.teacher.RetriableTeacherException;
+import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.teacher.TeacherMetrics;
+import dev.instructgen.teacher.TeacherReply;
+import dev.instructgen.teacher.TeacherRequest;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.RetryConfig;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * Retries a request on {@link RetriableTeacherException} (429, 5xx, timeouts, connection failures, broken or
+ * empty bodies), never on fatal ones, with exponential backoff and "equal jitter" (half the exponential wait
+ * fixed, half random) so that many threads failing together do not come back together. A server's Retry-After
+ * is used as the wait instead, exactly, up to {@link RetryPolicy#maxRetryAfter()}.
+ *
+ * <p>The policy is a Resilience4j {@link RetryConfig} (attempts, exception predicate, interval function). The
+ * loop that applies it is ours: Resilience4j's synchronous retry waits through a JVM-wide static sleep hook,
+ * while this class waits through an injected {@link Sleeper} so tests can check every wait without sleeping.
+ *
+ * <p>This is the only retry layer of the stack: LangChain4j's retries are off and OkHttp does not retry.
+ */
+public final class RetryingTeacherClient implements TeacherClient {
+
+    private final TeacherClient delegate;
+    private final RetryConfig config;
+    private final TeacherMetrics metrics;
+    private final Sleeper sleeper;
+
+    public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
+                                 Sleeper sleeper, RandomGenerator random) {
+        this.delegate = delegate;
+        this.metrics = metrics;
+        this.sleeper = sleeper;
+        this.config = RetryConfig.<TeacherReply>custom()
+                .maxAttempts(policy.maxAttempts())
+                .retryOnException(RetriableTeacherException.class::isInstance)
+                .intervalBiFunction(waits(policy, random))
+                .build();
+    }
+
+    @Override
+    public TeacherReply complete(TeacherRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delegate.complete(request);
+            } catch (RetriableTeacherException fault) {
+                boolean willRetry = attempt < config.getMaxAttempts() && config.getExceptionPredicate().test(fault);
+                metrics.onFault(request.stage(), fault.kind(), willRetry);
+                if (!willRetry) {
+                    throw new RetriableTeacherException(fault.kind(), "gave up after " + attempt + " attempts: "
+                            + fault.getMessage(), fault.retryAfter().orElse(null), fault);
+                }
+                long waitMillis = config.<TeacherReply>getIntervalBiFunction().apply(attempt, Either.left(fault));
+                Sleeper.sleepOrCancel(sleeper, Duration.ofMillis(waitMillis));
+            }
+        }
+    }
+
+    /** Wait after failed attempt n (1-based): Retry-After when given, else equal-jitter exponential backoff. */
+    static IntervalBiFunction<TeacherReply> waits(RetryPolicy policy, RandomGenerator random) {
+        return (attempt, outcome) -> {
+            if (outcome.isLeft() && outcome.getLeft() instanceof RetriableTeacherException fault
+                    && fault.retryAfter().isPresent()) {
+                Duration wait = fault.retryAfter().get();
+                return (wait.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : wait).toMillis();
+            }
+            long initial = policy.initialBackoff().toMillis();
+            long cap = policy.maxBackoff().toMillis();
+            int doublings = Math.min(attempt - 1, 30);
+            long exponential = Math.min(cap, initial << doublings);
+            long half = exponential / 2;
+            long jitter;
+            synchronized (random) {
+                jitter = random.nextLong(exponential - half + 1);
+            }
+            return half + jitter;
+        };
+    }
+
+    @Override
+    public TeacherIdentity identity() {
+        return delegate.identity();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.instructgen.teacher.resilience;
+
+import dev.instructgen.teacher.Sampling;
+import dev.instructgen.teacher.TeacherRequest;
+import dev.instructgen.teacher.fakes.FakeTime;
+import dev.instructgen.teacher.fakes.Requests;
+import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimitedTeacherClientTest {
+
+    final FakeTime time = new FakeTime();
+    final ScriptedTeacher teacher = new ScriptedTeacher();
+
+    @Test
+    void spacesRequestsEvenlyUnderMaxRpm() {
+        RateLimitedTeacherClient client = new RateLimitedTeacherClient(teacher, 60, 0, time, time);
+
+        for (int i = 0; i < 4; i++) {
+            client.complete(Requests.simple());
+        }
+
+        assertThat(teacher.calls()).isEqualTo(4);
+        assertThat(time.totalSlept()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(time.sleeps()).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void waitsForTheNextMinuteWhenTheTokenBudgetIsSpent() {
+        RateLimitedTeacherClient client = new RateLimitedTeacherClient(teacher, 0, 1000, time, time);
+        TeacherRequest request = TeacherRequest.ofUserPrompt("test", "x".repeat(400), Sampling.greedy(300));
+        assertThat(RateLimitedTeacherClient.estimatedTokens(request)).isEqualTo(400);
+
+        client.complete(request);
+        client.complete(request);
+        assertThat(time.sleeps()).isEmpty();
+
+        client.complete(request);
+        assertThat(time.sleeps()).hasSize(1);
+        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void estimatesPromptCharsOverFourPlusTheCompletionLimit() {
+        TeacherRequest unlimited = new TeacherRequest("test",
+                List.of(dev.instructgen.teacher.ChatMessage.user("abcdefgh")),
+                new Sampling(0.7, null, null, null, List.of()));
+
+        assertThat(RateLimitedTeacherClient.estimatedTokens(unlimited))
+                .isEqualTo(2 + RateLimitedTeacherClient.ASSUMED_COMPLETION_TOKENS);
+    }
+
+    @Test
+    void withoutLimitsNothingWaits() {
+        RateLimitedTeacherClient client = new RateLimitedTeacherClient(teacher, 0, 0, time, time);
+
+        for (int i = 0; i < 50; i++) {
+            client.complete(Requests.simple());
+        }
+
+        assertThat(time.sleeps()).isEmpty();
+    }
+}
