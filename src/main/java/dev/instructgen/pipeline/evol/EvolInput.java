@@ -14,10 +14,9 @@ import dev.instructgen.licensing.SeedSource;
 public record EvolInput(String id, String instruction, String input, String output, boolean isClassification,
                         SeedSource source) {
 
-    public static EvolInput of(SeedTask task, SeedSource setSource) {
+    /** @param source the task's seed source as the license resolver decided it (set or per-record license) */
+    public static EvolInput of(SeedTask task, SeedSource source) {
         SeedTask.Instance first = task.instances().isEmpty() ? new SeedTask.Instance("", "") : task.instances().get(0);
-        SeedSource source = task.license() != null && setSource.license() == null
-                ? new SeedSource(setSource.name(), task.license()) : setSource;
         return new EvolInput(task.id(), task.instruction().strip(), first.input().strip(), first.output(),
                 task.isClassification(), source);
     }
