@@ -247,6 +247,8 @@ class EvolInstructCommandTest {
         });
         JsonNode stats = json(dir.resolve("run/stats.json"));
         assertThat(stats.path("status").asText()).isEqualTo("completed");
+        assertThat(stats.path("proposed").asInt()).isEqualTo(12);
+        assertThat(stats.path("accepted").asInt()).isEqualTo(14);
         JsonNode evolution = stats.path("evolution");
         assertThat(evolution.path("attempted").asInt()).isEqualTo(12);
         assertThat(evolution.path("accepted").asInt()).isEqualTo(11);

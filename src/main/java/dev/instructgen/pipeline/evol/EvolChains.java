@@ -84,6 +84,7 @@ public final class EvolChains {
             if (!output.accept(examples.evolved(lineage, evolved))) {
                 return; // target reached or run closing: as if still in flight, redone on resume
             }
+            output.proposed();
             stats.attempted(op, round);
             stats.accepted(op, round);
             after = lineage.advance(round, evolved.instruction());
@@ -91,6 +92,7 @@ public final class EvolChains {
             Attempt.Eliminated e = (Attempt.Eliminated) attempt;
             output.reject(new RejectedCandidate(lineage.childId(round), op.stage(), e.reason(), e.detail(),
                     e.instruction(), "", e.response(), List.of(lineage.currentId()), examples.now()));
+            output.proposed();
             stats.attempted(op, round);
             stats.eliminated(op, round, e.reason());
             after = lineage.returnToPool(round);

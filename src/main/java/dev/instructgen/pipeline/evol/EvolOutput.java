@@ -11,5 +11,8 @@ public interface EvolOutput {
 
     void reject(RejectedCandidate rejection);
 
+    /** One evolution was attempted (the run's "proposed" counter, against which yield is measured). */
+    void proposed();
+
     void checkpoint(ChainCheckpoint checkpoint);
 }

@@ -73,6 +73,11 @@ public final class EvolRun {
         }
 
         @Override
+        public void proposed() {
+            ctx.stats().onProposed(1);
+        }
+
+        @Override
         public void checkpoint(ChainCheckpoint checkpoint) {
             ctx.journal().writeCheckpoint(CHECKPOINT, checkpoint);
         }
