@@ -268,16 +268,18 @@ class EvolInstructCommandTest {
         Path input = chainScript();
         Path runDir = dir.resolve("run");
 
-        int first = run(input, runDir, "--concurrency", "1", "--max-tokens", "150");
+        int first = run(input, runDir, "--concurrency", "1", "--max-tokens", "150", "--keep-originals");
         assertThat(first).as(err.toString()).isEqualTo(3);
         assertThat(err.toString()).contains("run the same command again to resume");
         int before = lines(runDir.resolve("examples.jsonl")).size();
-        assertThat(before).isBetween(1, 10);
+        assertThat(before).isBetween(4, 13);
 
-        int second = run(input, runDir, "--concurrency", "1");
+        int second = run(input, runDir, "--concurrency", "1", "--keep-originals");
         assertThat(second).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("resuming run");
         List<String> ids = lines(runDir.resolve("examples.jsonl")).stream().map(e -> e.path("id").asText()).toList();
-        assertThat(ids).doesNotHaveDuplicates().hasSize(11);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(3 + 11)
+                .contains("seed_task_0", "seed_task_0.r2", "seed_task_0.r4", "seed_task_2.r4");
         assertThat(json(runDir.resolve("stats.json")).path("evolution").path("attempted").asInt()).isEqualTo(12);
     }
 
