@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instructgen.config.BadInputException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,8 +84,6 @@ final class DatasetScanner {
             throw new BadInputException(file + ": no such file");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getCause().getMessage(), e);
         }
     }
 
@@ -126,7 +123,7 @@ final class DatasetScanner {
     private static String stem(Path file) {
         Path name = file.getFileName();
         String text = name == null ? "record" : name.toString();
-        int dot = text.indexOf('.');
+        int dot = text.lastIndexOf('.');
         return dot > 0 ? text.substring(0, dot) : text;
     }
 }

@@ -18,6 +18,10 @@ public final class CombiningLicenseTagger implements LicenseTagger {
     private final TeacherTerms teacher;
     private final LicenseCombiner combiner;
     private final Map<Set<SeedSource>, LicenseInfo> cache = new ConcurrentHashMap<>();
+    private final Map<InheritedKey, LicenseInfo> inheritedCache = new ConcurrentHashMap<>();
+
+    private record InheritedKey(Set<SeedSource> seeds, Set<LicenseInfo> inherited) {
+    }
 
     public CombiningLicenseTagger(TeacherTerms teacher, SpdxCatalog catalog) {
         this.teacher = Objects.requireNonNull(teacher, "teacher");
@@ -38,6 +42,26 @@ public final class CombiningLicenseTagger implements LicenseTagger {
         LicenseInfo info = combiner.combine(key, teacher);
         if (cache.size() < MAX_CACHED) {
             cache.putIfAbsent(key, info);
+        }
+        return info;
+    }
+
+    /**
+     * The block of an example whose parents include generated examples (e.g. evolving an earlier run's output):
+     * their license blocks are inherited whole, see {@link LicenseCombiner}.
+     */
+    public LicenseInfo tag(Collection<SeedSource> seedSources, Collection<LicenseInfo> inheritedBlocks) {
+        if (inheritedBlocks.isEmpty()) {
+            return tag(seedSources);
+        }
+        InheritedKey key = new InheritedKey(Set.copyOf(seedSources), Set.copyOf(inheritedBlocks));
+        LicenseInfo cached = inheritedCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        LicenseInfo info = combiner.combine(key.seeds(), teacher, key.inherited());
+        if (inheritedCache.size() < MAX_CACHED) {
+            inheritedCache.putIfAbsent(key, info);
         }
         return info;
     }

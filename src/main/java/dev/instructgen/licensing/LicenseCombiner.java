@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The propagation rules (docs/licensing.md, "Propagation"): combines the licenses of the seed sources an
@@ -18,7 +19,9 @@ import java.util.TreeSet;
  *   <li>restrictions: share-alike, non-commercial, no-derivatives and attribution from the seeds, every teacher
  *       restriction, non-commercial whenever any source forbids commercial use, share-alike-conflict when two
  *       different share-alike licenses meet;</li>
- *   <li>commercial_use: false if any source forbids it, else null if any is unknown, else true.</li>
+ *   <li>commercial_use: false if any source forbids it, else null if any is unknown, else true;</li>
+ *   <li>a parent that is itself a generated example passes on its whole block: its seeds, its teachers, its
+ *       restrictions and its commercial answer.</li>
  * </ul>
  */
 final class LicenseCombiner {
@@ -37,7 +40,20 @@ final class LicenseCombiner {
     }
 
     LicenseInfo combine(Collection<SeedSource> seedSources, TeacherTerms teacher) {
-        List<SeedSource> seeds = seedSources.stream().distinct().sorted(SEED_ORDER).toList();
+        return combine(seedSources, teacher, List.of());
+    }
+
+    /**
+     * @param inherited license blocks of parents that are themselves generated examples (evolving an earlier
+     *                  run's output): their seed sources join this example's, and their teachers' restrictions
+     *                  and commercial answers carry over, so obligations survive every generation.
+     */
+    LicenseInfo combine(Collection<SeedSource> seedSources, TeacherTerms teacher, Collection<LicenseInfo> inherited) {
+        List<SeedSource> seeds = Stream.concat(seedSources.stream(),
+                        inherited.stream().flatMap(b -> b.sources().stream())
+                                .filter(s -> "seed".equals(s.kind()))
+                                .map(s -> new SeedSource(s.name(), s.license())))
+                .distinct().sorted(SEED_ORDER).toList();
         Set<String> restrictions = new TreeSet<>();
         Set<String> shareAlikeFamilies = new TreeSet<>();
         List<LicenseFacts> known = new ArrayList<>();
@@ -71,6 +87,15 @@ final class LicenseCombiner {
         }
         restrictions.addAll(teacher.restrictions());
         commercial.add(teacher.commercialUse());
+        List<LicenseInfo.Source> earlierTeachers = new ArrayList<>();
+        for (LicenseInfo block : inherited) {
+            restrictions.addAll(block.restrictions());
+            restrictions.remove("share-alike-conflict"); // recomputed below from the merged seeds
+            commercial.add(block.commercialUse());
+            block.sources().stream().filter(s -> "teacher".equals(s.kind()))
+                    .filter(s -> !s.equals(teacher.toSource()) && !earlierTeachers.contains(s))
+                    .forEach(earlierTeachers::add);
+        }
         if (Boolean.FALSE.equals(commercial.value())) {
             restrictions.add("non-commercial");
         }
@@ -80,6 +105,7 @@ final class LicenseCombiner {
 
         List<LicenseInfo.Source> sources = new ArrayList<>();
         seeds.forEach(s -> sources.add(LicenseInfo.Source.seed(s.name(), s.license())));
+        sources.addAll(earlierTeachers);
         sources.add(teacher.toSource());
         return new LicenseInfo(expression(known, anyUnknownSeed), commercial.value(), List.copyOf(restrictions),
                 sources);

@@ -126,8 +126,10 @@ public final class TeacherTermsPolicy {
                     o.source() == null ? o.url() : o.source(), date(o.checked(), where + ".checked"), o.note());
         }
         String family = !blank(o.family()) ? o.family() : !blank(o.match()) ? o.match() : o.host();
+        // An inline entry holds its own note; a rule pointing at shipped terms adds the note to theirs.
+        String ruleNote = blank(o.terms()) ? null : o.note();
         return new Rule(family, compile(o.match(), where + ".match"), blank(o.host()) ? null : o.host().strip(),
-                entry, o.note());
+                entry, ruleNote);
     }
 
     private static TeacherTermsPolicy fromFile(PolicyFile file) {

@@ -2,7 +2,6 @@ package dev.instructgen.storage;
 
 import dev.instructgen.config.BadInputException;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +29,9 @@ final class JournalReader<T> implements Iterator<T>, Closeable {
     private final Path file;
     private final Function<String, T> parser;
     private final InputStream in;
+    private final byte[] chunk = new byte[1 << 16];
+    private int chunkPos;
+    private int chunkLimit;
     private byte[] lineBuffer = new byte[8192];
 
     private long offset;
@@ -48,7 +50,7 @@ final class JournalReader<T> implements Iterator<T>, Closeable {
         this.file = file;
         this.parser = parser;
         try {
-            this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            this.in = Files.newInputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -130,22 +132,42 @@ final class JournalReader<T> implements Iterator<T>, Closeable {
     /** Reads up to the next '\n' into lineBuffer; -1 at end of file (an unterminated rest counts as torn). */
     private int readLine() {
         int length = 0;
-        try {
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    return length;
-                }
-                if (length == lineBuffer.length) {
-                    lineBuffer = Arrays.copyOf(lineBuffer, length * 2);
-                }
-                lineBuffer[length++] = (byte) b;
+        while (true) {
+            if (chunkPos == chunkLimit && !fillChunk()) {
+                tornBytes = length;
+                return -1;
             }
+            int newline = -1;
+            for (int i = chunkPos; i < chunkLimit; i++) {
+                if (chunk[i] == '\n') {
+                    newline = i;
+                    break;
+                }
+            }
+            int end = newline < 0 ? chunkLimit : newline;
+            int n = end - chunkPos;
+            if (length + n > lineBuffer.length) {
+                lineBuffer = Arrays.copyOf(lineBuffer, Math.max(lineBuffer.length * 2, length + n));
+            }
+            System.arraycopy(chunk, chunkPos, lineBuffer, length, n);
+            length += n;
+            chunkPos = end;
+            if (newline >= 0) {
+                chunkPos++;
+                return length;
+            }
+        }
+    }
+
+    private boolean fillChunk() {
+        try {
+            int n = in.read(chunk);
+            chunkPos = 0;
+            chunkLimit = Math.max(n, 0);
+            return n > 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        tornBytes = length;
-        return -1;
     }
 
     private static String firstLine(RuntimeException e) {

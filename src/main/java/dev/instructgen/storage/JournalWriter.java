@@ -109,6 +109,13 @@ final class JournalWriter implements AutoCloseable {
         }
     }
 
+    /** Lines known to be on disk (fsync'd); for tests of the group commit. */
+    long linesSynced() {
+        synchronized (writeLock) {
+            return synced;
+        }
+    }
+
     private void requestSync() {
         if (syncQueued.compareAndSet(false, true)) {
             syncExecutor.execute(() -> {

@@ -78,4 +78,21 @@ class ValidateCommandTest {
                 .contains("Example:")
                 .contains("instructgen validate seeds/seed_tasks.jsonl");
     }
+
+    @Test
+    void validatesTheExamplesOfARunDirectory() throws IOException {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Files.writeString(run.resolve("examples.jsonl"),
+                "{\"id\": \"e1\", \"instruction\": \"Name a prime.\", \"input\": \"\", \"output\": \"7\", "
+                        + "\"method\": \"seed\", \"task_id\": \"t1\"}\n"
+                        + "{\"id\": \"e1\", \"instruction\": \"Name an odd number.\", \"input\": \"\", "
+                        + "\"output\": \"9\", \"method\": \"seed\", \"task_id\": \"t2\"}\n");
+
+        int code = run("validate", run.toString());
+
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(out.toString().lines()).containsExactly(
+                run.resolve("examples.jsonl") + ":2: duplicate id 'e1' (first used at line 1)",
+                "1 problem (2 records, format instructgen examples (JSONL))");
+    }
 }

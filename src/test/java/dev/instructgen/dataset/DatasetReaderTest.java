@@ -288,4 +288,27 @@ class DatasetReaderTest {
         assertThatThrownBy(() -> DatasetReader.read(file)).hasMessage(file + ":1: not valid UTF-8 text; "
                 + "save the file as UTF-8");
     }
+
+    @Test
+    void rejectsAnEmptyJsonArray() throws IOException {
+        Path file = file("data.json", "[ ]");
+
+        assertThatThrownBy(() -> DatasetReader.read(file))
+                .hasMessage(file + ": the JSON array is empty; expected Alpaca records in it");
+    }
+
+    @Test
+    void rejectsContentAfterTheClosingBracketOfAJsonArray() throws IOException {
+        Path file = file("data.json", "[{\"instruction\": \"Say hi.\", \"output\": \"Hi.\"}]", "{}");
+
+        assertThatThrownBy(() -> DatasetReader.read(file))
+                .hasMessage(file + ":2: unexpected content after the closing ']' of the JSON array");
+    }
+
+    @Test
+    void derivesIdsFromTheFileNameWithoutItsLastExtension() throws IOException {
+        Path file = file("alpaca.v2.jsonl", "{\"instruction\": \"Say hi.\", \"output\": \"Hi.\"}");
+
+        assertThat(DatasetReader.read(file).tasks().get(0).id()).isEqualTo("alpaca.v2-1");
+    }
 }

@@ -182,4 +182,31 @@ class PropagationRulesTest {
         LicenseInfo first = tagger.tag(List.of(a));
         assertThat(tagger.tag(List.of(a))).isSameAs(first);
     }
+
+    @Test
+    void aGeneratedParentPassesOnItsWholeBlock() {
+        TeacherTerms llama3 = TeacherTermsPolicy.loadDefault().termsFor("llama3:8b");
+        LicenseInfo parent = tag(llama3, new SeedSource("dolly.jsonl", "CC-BY-SA-3.0"));
+
+        LicenseInfo evolved = new CombiningLicenseTagger(PERMISSIVE_TEACHER).tag(List.of(), List.of(parent));
+
+        assertThat(evolved.license()).isEqualTo("CC-BY-SA-3.0");
+        assertThat(evolved.restrictions()).contains("share-alike", "no-improving-other-llms", "naming");
+        assertThat(evolved.sources()).containsExactly(
+                LicenseInfo.Source.seed("dolly.jsonl", "CC-BY-SA-3.0"),
+                llama3.toSource(),
+                PERMISSIVE_TEACHER.toSource());
+    }
+
+    @Test
+    void anInheritedForbiddingAnswerStaysForbidding() {
+        LicenseInfo parent = tag(teacher("research-only", false, List.of("non-commercial")),
+                new SeedSource("seeds.jsonl", "MIT"));
+
+        LicenseInfo evolved = new CombiningLicenseTagger(PERMISSIVE_TEACHER)
+                .tag(List.of(new SeedSource("seeds.jsonl", "MIT")), List.of(parent));
+
+        assertThat(evolved.commercialUse()).isFalse();
+        assertThat(evolved.restrictions()).contains("non-commercial");
+    }
 }

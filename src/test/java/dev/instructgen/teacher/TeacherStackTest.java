@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -256,5 +257,29 @@ class TeacherStackTest {
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(4));
         assertThat(stack.identity()).isEqualTo(new TeacherIdentity(TeacherApi.OLLAMA, "llama3.1:8b",
                 "localhost:" + server.port()));
+    }
+
+    @Test
+    void manyThreadsShareTheStackWithoutExceedingTheConcurrency() throws Exception {
+        server.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withFixedDelay(20)
+                .withHeader("Content-Type", "application/json").withBody(OK_BODY)));
+        TeacherClient client = stack();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<TeacherReply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                replies.add(pool.submit(() -> client.complete(request())));
+            }
+            for (var reply : replies) {
+                assertThat(reply.get(10, java.util.concurrent.TimeUnit.SECONDS).text()).isEqualTo("fine");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        server.verify(60, postRequestedFor(urlEqualTo(PATH)));
+        assertThat(metrics.successes).hasSize(60);
+        assertThat(metrics.maxInFlight.get()).isBetween(2, 4);
+        assertThat(metrics.inFlight.get()).isZero();
     }
 }

@@ -1,0 +1,146 @@
+package dev.instructgen.teacher.pricing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.instructgen.config.BadInputException;
+import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherIdentity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Prices per model, from the shipped {@code pricing/prices.yaml} plus the user's overrides. Lookup order: an
+ * override for the model, then free for local hosts and the Ollama API, then the shipped table, else unknown.
+ */
+public final class PriceTable {
+
+    private static final String RESOURCE = "/pricing/prices.yaml";
+    /** A dated snapshot or alias suffix after a listed name: "-2024-08-06", "-20241022", "-latest". */
+    private static final Pattern SNAPSHOT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest");
+
+    record Entry(double input, double output, List<String> aliases, LocalDate checked, String source) {
+        Entry {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+    }
+
+    record File(Map<String, Entry> models) {
+    }
+
+    private final Map<String, Price> listed;
+    private final Map<String, Price> overrides;
+
+    private PriceTable(Map<String, Price> listed, Map<String, Price> overrides) {
+        this.listed = listed;
+        this.overrides = overrides;
+    }
+
+    /** The table shipped inside the jar. */
+    public static PriceTable loadDefault() {
+        try (InputStream in = PriceTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    static PriceTable parse(InputStream yaml) throws IOException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        File file = mapper.readValue(yaml, File.class);
+        Map<String, Price> listed = new HashMap<>();
+        file.models().forEach((name, entry) -> {
+            Price price = new Price(entry.input(), entry.output(), Price.Basis.LISTED, entry.source(), entry.checked());
+            listed.put(normalize(name), price);
+            entry.aliases().forEach(alias -> listed.put(normalize(alias), price));
+        });
+        return new PriceTable(Map.copyOf(listed), Map.of());
+    }
+
+    /** A table where these model names (as given to --model) have these prices, e.g. from the config file. */
+    public PriceTable withOverrides(Map<String, Price> prices) {
+        Map<String, Price> merged = new LinkedHashMap<>(overrides);
+        prices.forEach((model, price) -> merged.put(normalize(model), price));
+        return new PriceTable(listed, Map.copyOf(merged));
+    }
+
+    /**
+     * Overrides from a config file's {@code prices} section, shaped like the shipped table:
+     * {@code prices: {my-model: {input: 0.5, output: 1.5}}} (USD per 1M tokens).
+     *
+     * @param where names the config file, for error messages
+     * @throws BadInputException when an entry lacks a non-negative input or output figure
+     */
+    public PriceTable withOverrides(JsonNode prices, String where) {
+        if (prices == null || prices.isNull()) {
+            return this;
+        }
+        if (!prices.isObject()) {
+            throw new BadInputException(where + ": 'prices' must map model names to {input, output} in USD per 1M tokens");
+        }
+        Map<String, Price> parsed = new LinkedHashMap<>();
+        prices.fields().forEachRemaining(field -> {
+            JsonNode input = field.getValue().path("input");
+            JsonNode output = field.getValue().path("output");
+            if (!input.isNumber() || !output.isNumber() || input.asDouble() < 0 || output.asDouble() < 0) {
+                throw new BadInputException(where + ": prices." + field.getKey()
+                        + " needs non-negative numbers 'input' and 'output' (USD per 1M tokens)");
+            }
+            parsed.put(field.getKey(), Price.override(input.asDouble(), output.asDouble()));
+        });
+        return withOverrides(parsed);
+    }
+
+    public Price priceFor(TeacherIdentity teacher) {
+        String model = normalize(teacher.model());
+        Price override = overrides.get(model);
+        if (override != null) {
+            return override;
+        }
+        if (teacher.api() == TeacherApi.OLLAMA) {
+            return Price.free("ollama");
+        }
+        if (LocalHosts.isLocal(teacher.host())) {
+            return Price.free("local host " + teacher.host());
+        }
+        return lookup(model).orElseGet(() -> Price.unknown(teacher.model()));
+    }
+
+    private Optional<Price> lookup(String model) {
+        Price exact = listed.get(model);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        // Longest listed name first, so "gpt-4o-mini-2024-07-18" is gpt-4o-mini, not gpt-4o.
+        return listed.keySet().stream()
+                .filter(name -> model.startsWith(name + "-")
+                        && SNAPSHOT.matcher(model.substring(name.length() + 1)).matches())
+                .max(Comparator.comparingInt(String::length))
+                .map(listed::get);
+    }
+
+    /** Lower case, without a gateway's provider prefix ("openai/gpt-4o" is gpt-4o). */
+    static String normalize(String model) {
+        String name = model.trim().toLowerCase(Locale.ROOT);
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? name : name.substring(slash + 1);
+    }
+}
