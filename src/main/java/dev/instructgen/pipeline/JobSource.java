@@ -20,4 +20,9 @@ public interface JobSource {
     default boolean exhausted() {
         return false;
     }
+
+    /** Why the source holds back with nothing in flight, for the message of a stalled run. */
+    default String idleReason() {
+        return "nothing in flight and nothing more to propose";
+    }
 }

@@ -1,6 +1,10 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.licensing.CombiningLicenseTagger;
 import dev.instructgen.licensing.LicenseTagger;
+import dev.instructgen.licensing.TeacherTerms;
+import dev.instructgen.teacher.TeacherStack;
+import dev.instructgen.teacher.pricing.Price;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.text.NoveltyIndex;
@@ -41,6 +45,22 @@ public final class RunAssembly {
     }
 
     private RunAssembly() {
+    }
+
+    /**
+     * The production parts: the teacher stack (API key from {@code env}), the run directory, the given price
+     * and the license tagger for the given teacher terms.
+     */
+    public static Parts productionParts(Function<String, String> env, Clock clock, String toolVersion, Price price,
+                                        TeacherTerms terms, Consumer<String> warnings) {
+        CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
+        return new Parts(
+                (settings, metrics) -> TeacherStack.build(settings, metrics, env),
+                RunDirectoryJournal.opener(toolVersion, clock),
+                identity -> cost,
+                identity -> new CombiningLicenseTagger(terms),
+                clock,
+                warnings);
     }
 
     public static RunContext assemble(RunSpec spec, Parts parts) {

@@ -2,6 +2,7 @@ package dev.instructgen.pipeline;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
+import dev.instructgen.licensing.LicenseSummary;
 import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
@@ -35,6 +36,7 @@ public final class RunContext implements AutoCloseable {
     private final RandomGenerator random;
     private final Consumer<String> warnings;
     private final Object gate = new Object();
+    private final LicenseSummary.Builder licenses = new LicenseSummary.Builder();
     private boolean closed;
 
     RunContext(RunSpec spec, RunJournal.Opened opened, TeacherClient teacher, TeacherIdentity identity,
@@ -53,6 +55,16 @@ public final class RunContext implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.warnings = warnings;
+        restoredExamples.forEach(this::tally);
+    }
+
+    private void tally(Example example) {
+        licenses.add(example.license());
+    }
+
+    /** What the license blocks of every accepted example of the run add up to (restored ones included). */
+    public LicenseSummary licenseSummary() {
+        return licenses.build();
     }
 
     /**
@@ -68,6 +80,7 @@ public final class RunContext implements AutoCloseable {
             }
             journal.appendExample(example);
             stats.onAccepted();
+            tally(example);
             return true;
         }
     }

@@ -80,6 +80,9 @@ public final class RunLoop {
                 signals.close();
             }
         }
+        if (outcome.reason() == StopReason.TEACHER_FATAL) {
+            stats.onRequestFailed(); // a fatal status ends the request without a fault callback
+        }
         if (outcome.reason() == StopReason.BUDGET_COST || outcome.reason() == StopReason.BUDGET_TOKENS) {
             outcome = RunOutcome.of(outcome.reason(), budget.describe(outcome.reason()));
         }

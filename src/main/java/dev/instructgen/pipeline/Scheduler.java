@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * workers rather than async callbacks keeps stage code plain and sequential; the teacher call dominates every
  * job, so one platform thread per in-flight request is cheap at the concurrencies we serve.
  *
+ * <p>Until the first job has completed without a teacher failure, only one job runs at a time: a wrong model
+ * name, a bad key or a wrong URL then costs exactly one request and one clear message, not one per worker.
+ *
  * <p>Before starting each job a worker consults the stop check (target reached, budget spent). A fatal teacher
  * failure, an unavailable teacher or a bug stops the run; a request that failed after its retries only drops
  * that job. After a stop, in-flight jobs may finish within a grace period chosen by the caller.
@@ -41,6 +44,7 @@ public final class Scheduler {
     private final AtomicLong sequence = new AtomicLong();
     private int inFlight;
     private int running;
+    private boolean warmedUp;
     private RunOutcome outcome;
 
     /**
@@ -147,6 +151,7 @@ public final class Scheduler {
             while ((job = take(source)) != null) {
                 try {
                     job.run();
+                    markWarmedUp();
                 } catch (FatalTeacherException e) {
                     stop(new RunOutcome(StopReason.TEACHER_FATAL, e.getMessage(), e));
                 } catch (TeacherUnavailableException e) {
@@ -184,6 +189,10 @@ public final class Scheduler {
                     changed.signalAll();
                     return null;
                 }
+                if (!warmedUp && inFlight > 0) {
+                    changed.awaitUninterruptibly();
+                    continue;
+                }
                 Queued queued = queue.poll();
                 Job job = queued != null ? queued.job() : source.next();
                 if (job != null) {
@@ -193,12 +202,21 @@ public final class Scheduler {
                 if (inFlight == 0) {
                     outcome = source.exhausted()
                             ? RunOutcome.of(StopReason.SOURCE_EXHAUSTED, "no work left")
-                            : RunOutcome.of(StopReason.STALLED, "nothing in flight and nothing more to propose");
+                            : RunOutcome.of(StopReason.STALLED, source.idleReason());
                     changed.signalAll();
                     return null;
                 }
                 changed.awaitUninterruptibly();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void markWarmedUp() {
+        lock.lock();
+        try {
+            warmedUp = true;
         } finally {
             lock.unlock();
         }

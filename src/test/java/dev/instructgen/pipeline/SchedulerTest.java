@@ -70,7 +70,9 @@ class SchedulerTest {
                         ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(),
                 (j, e) -> { });
         JobSource source = () -> started.get() >= 40 ? null : new SimpleJob("propose", Priorities.PROPOSE, () -> {
-            started.incrementAndGet();
+            if (started.incrementAndGet() == 1) {
+                return; // the first job runs alone, to check the teacher once before going wide
+            }
             maxSeen.accumulateAndGet(running.incrementAndGet(), Math::max);
             allIn.countDown();
             try {
@@ -134,7 +136,34 @@ class SchedulerTest {
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.failure()).isInstanceOf(FatalTeacherException.class);
         assertThat(outcome.detail()).contains("HTTP 401");
-        assertThat(calls.get()).isBetween(1, 4);
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void runsASingleJobUntilTheFirstOneSucceeds() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxBeforeSuccess = new AtomicInteger();
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(6,
+                () -> done.get() >= 20 ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(), (j, e) -> { });
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            int now = running.incrementAndGet();
+            try {
+                if (attempts.incrementAndGet() <= 3) {
+                    maxBeforeSuccess.accumulateAndGet(now, Math::max);
+                    throw new RetriableTeacherException(FaultKind.CONNECTION, "refused", null, null);
+                }
+                done.incrementAndGet();
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+
+        scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(maxBeforeSuccess.get()).isEqualTo(1);
+        assertThat(done.get()).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -188,8 +217,12 @@ class SchedulerTest {
         CountDownLatch started = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
+        AtomicInteger jobs = new AtomicInteger();
         Scheduler scheduler = new Scheduler(2, Optional::empty, (j, e) -> { });
         JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            if (jobs.incrementAndGet() == 1) {
+                return; // the warm-up job
+            }
             started.countDown();
             try {
                 release.await(5, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline.selfinstruct;
 
+import dev.instructgen.filter.CandidateInstance;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,8 +11,8 @@ import java.util.regex.Pattern;
  * Reads instances out of an instance-generation reply, in either of Self-Instruct's formats (Wang et al. 2023,
  * §2.2): input-first ("Example N", "Input:", "Output:") for most tasks, output-first ("Class label:" then
  * "Input:") for classification tasks, where generating the label first keeps the model from producing inputs
- * of one class only. Fields may span lines. A reply that continues with a new "Task:" is cut there. When the
- * reply was cut off by the length limit the last instance is incomplete: it is reported apart, not kept.
+ * of one class only. Fields may span lines. A reply that continues with a new "Task:" is cut there. A cut-off
+ * last instance is returned like the others: the instance screen drops it (it knows the finish reason).
  */
 public final class InstanceParser {
 
@@ -23,25 +25,17 @@ public final class InstanceParser {
     private static final Pattern NEXT_TASK = Pattern.compile("^\\s*" + EMPH + "\\s*task\\s*" + EMPH + "\\s*:",
             Pattern.CASE_INSENSITIVE);
 
-    /** The instances of a reply; {@code cutOff} holds the incomplete last one when the reply was cut off. */
-    public record Result(List<ParsedInstance> instances, ParsedInstance cutOff) {
-
-        public Result {
-            instances = List.copyOf(instances);
-        }
-    }
-
     /** Input-first: each "Input:" (or an "Output:" without one) starts an instance. */
-    public Result inputFirst(String reply, boolean cutOff) {
-        return parse(reply, cutOff, "input");
+    public List<CandidateInstance> inputFirst(String reply) {
+        return parse(reply, "input");
     }
 
     /** Output-first: each "Class label:" starts an instance whose output is the label. */
-    public Result outputFirst(String reply, boolean cutOff) {
-        return parse(reply, cutOff, "class label");
+    public List<CandidateInstance> outputFirst(String reply) {
+        return parse(reply, "class label");
     }
 
-    private Result parse(String reply, boolean cutOff, String opener) {
+    private List<CandidateInstance> parse(String reply, String opener) {
         List<Builder> found = new ArrayList<>();
         Builder current = null;
         String field = null;
@@ -77,15 +71,11 @@ public final class InstanceParser {
             whole.set("output", reply);
             found.add(whole);
         }
-        List<ParsedInstance> instances = new ArrayList<>();
+        List<CandidateInstance> instances = new ArrayList<>();
         for (Builder b : found) {
             instances.add(opener.equals("input") ? b.inputFirst() : b.outputFirst());
         }
-        ParsedInstance dropped = null;
-        if (cutOff && !instances.isEmpty()) {
-            dropped = instances.remove(instances.size() - 1);
-        }
-        return new Result(instances, dropped);
+        return instances;
     }
 
     /** Collects the fields of one instance as they are read. */
@@ -119,13 +109,13 @@ public final class InstanceParser {
             };
         }
 
-        ParsedInstance inputFirst() {
-            return new ParsedInstance(normalizeInput(input.toString()), output.toString().strip());
+        CandidateInstance inputFirst() {
+            return new CandidateInstance(normalizeInput(input.toString()), output.toString().strip());
         }
 
-        ParsedInstance outputFirst() {
+        CandidateInstance outputFirst() {
             String out = label.length() > 0 ? label.toString() : output.toString();
-            return new ParsedInstance(normalizeInput(input.toString()), out.strip());
+            return new CandidateInstance(normalizeInput(input.toString()), out.strip());
         }
 
         private static String normalizeInput(String raw) {

@@ -1,5 +1,6 @@
 package dev.instructgen.pipeline.selfinstruct;
 
+import dev.instructgen.filter.CandidateInstance;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,8 @@ class InstanceParserTest {
                 Output: 14 °F
                 """;
 
-        assertThat(parser.inputFirst(reply, false).instances()).containsExactly(
-                new ParsedInstance("25 °C", "77 °F"), new ParsedInstance("-10 °C", "14 °F"));
+        assertThat(parser.inputFirst(reply)).containsExactly(
+                new CandidateInstance("25 °C", "77 °F"), new CandidateInstance("-10 °C", "14 °F"));
     }
 
     @Test
@@ -33,39 +34,37 @@ class InstanceParserTest {
                     return max(xs)
                 """;
 
-        assertThat(parser.inputFirst(reply, false).instances()).containsExactly(
-                new ParsedInstance("", "def largest(xs):\n    return max(xs)"));
+        assertThat(parser.inputFirst(reply)).containsExactly(
+                new CandidateInstance("", "def largest(xs):\n    return max(xs)"));
     }
 
     @Test
     void readsOutputOnlyInstancesAndBoldLabels() {
         String reply = "**Output:** Rise & Crumb\n**Output:** The Daily Loaf";
 
-        assertThat(parser.inputFirst(reply, false).instances()).containsExactly(
-                new ParsedInstance("", "Rise & Crumb"), new ParsedInstance("", "The Daily Loaf"));
+        assertThat(parser.inputFirst(reply)).containsExactly(
+                new CandidateInstance("", "Rise & Crumb"), new CandidateInstance("", "The Daily Loaf"));
     }
 
     @Test
     void stopsWhereTheModelStartsANewTask() {
         String reply = "Input: 3, 4\nOutput: 7\n\nTask: Multiply the numbers.\nInput: 2, 5\nOutput: 10";
 
-        assertThat(parser.inputFirst(reply, false).instances()).containsExactly(new ParsedInstance("3, 4", "7"));
+        assertThat(parser.inputFirst(reply)).containsExactly(new CandidateInstance("3, 4", "7"));
     }
 
     @Test
-    void setsTheCutOffLastInstanceApart() {
+    void returnsACutOffLastInstanceForTheScreenToDrop() {
         String reply = "Input: a\nOutput: A\nInput: b\nOutput: B, and then some more tex";
 
-        InstanceParser.Result result = parser.inputFirst(reply, true);
-
-        assertThat(result.instances()).containsExactly(new ParsedInstance("a", "A"));
-        assertThat(result.cutOff()).isEqualTo(new ParsedInstance("b", "B, and then some more tex"));
+        assertThat(parser.inputFirst(reply)).containsExactly(
+                new CandidateInstance("a", "A"), new CandidateInstance("b", "B, and then some more tex"));
     }
 
     @Test
     void treatsAnUnlabelledReplyAsTheOutputOfATaskWithoutInput() {
-        assertThat(parser.inputFirst("Paris is the capital of France.", false).instances())
-                .containsExactly(new ParsedInstance("", "Paris is the capital of France."));
+        assertThat(parser.inputFirst("Paris is the capital of France."))
+                .containsExactly(new CandidateInstance("", "Paris is the capital of France."));
     }
 
     @Test
@@ -78,14 +77,14 @@ class InstanceParserTest {
                 rude service.
                 """;
 
-        assertThat(parser.outputFirst(reply, false).instances()).containsExactly(
-                new ParsedInstance("The staff were lovely and the food arrived hot.", "Positive"),
-                new ParsedInstance("Cold soup,\nrude service.", "Negative"));
+        assertThat(parser.outputFirst(reply)).containsExactly(
+                new CandidateInstance("The staff were lovely and the food arrived hot.", "Positive"),
+                new CandidateInstance("Cold soup,\nrude service.", "Negative"));
     }
 
     @Test
     void readsAnOutputFirstLabelWithoutInput() {
-        assertThat(parser.outputFirst("Class label: Jupiter\nInput:", false).instances())
-                .containsExactly(new ParsedInstance("", "Jupiter"));
+        assertThat(parser.outputFirst("Class label: Jupiter\nInput:"))
+                .containsExactly(new CandidateInstance("", "Jupiter"));
     }
 }
