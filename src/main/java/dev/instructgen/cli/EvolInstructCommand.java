@@ -4,18 +4,23 @@ import dev.instructgen.config.BadInputException;
 import dev.instructgen.config.TeacherSettings;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
+import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.SeedTask;
+import dev.instructgen.licensing.DatasetCard;
 import dev.instructgen.licensing.CommercialUseGate;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.TeacherTerms;
 import dev.instructgen.licensing.TeacherTermsPolicy;
 import dev.instructgen.pipeline.Budget;
+import dev.instructgen.pipeline.DatasetCardFacts;
+import dev.instructgen.pipeline.FileDigest;
 import dev.instructgen.pipeline.ProgressReporter;
 import dev.instructgen.pipeline.RunAssembly;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSpec;
+import dev.instructgen.pipeline.StopReason;
 import dev.instructgen.pipeline.evol.EvolInput;
 import dev.instructgen.pipeline.evol.EvolRun;
 import dev.instructgen.pipeline.evol.EvolSettings;
@@ -23,28 +28,27 @@ import dev.instructgen.pipeline.evol.LibraryEvolPrompts;
 import dev.instructgen.pipeline.evol.OperationWeights;
 import dev.instructgen.prompt.PromptLibrary;
 import dev.instructgen.prompt.PromptTemplate;
+import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.teacher.TeacherUnavailableException;
+import dev.instructgen.teacher.pricing.Price;
+import dev.instructgen.teacher.pricing.PriceTable;
 import dev.instructgen.text.TokenizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,6 +61,8 @@ import java.util.concurrent.Callable;
                 "Every evolved example records its parent, round and operation; failed evolutions go to "
                         + "rejected.jsonl with the rule that eliminated them."})
 public final class EvolInstructCommand implements Callable<Integer> {
+
+    static final String COMMAND = "evol-instruct";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -114,6 +120,9 @@ public final class EvolInstructCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     int maxOutputTokens;
 
+    /** Time of the run; tests may replace it. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -124,55 +133,59 @@ public final class EvolInstructCommand implements Callable<Integer> {
         List<EvolInput> inputs = inputs(dataset, licenses);
 
         TeacherSettings teacher = options.teacherSettings();
-        TeacherTerms terms = TeacherTermsPolicy.loadDefault()
-                .termsFor(new TeacherIdentity(teacher.api(), teacher.model(), teacher.host()));
+        TeacherIdentity identity = new TeacherIdentity(teacher.api(), teacher.model(), teacher.host());
+        TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
+        TeacherTerms terms = policy.termsFor(identity);
         if (options.requireCommercial) {
-            new CommercialUseGate().check(licenses.sources(), terms);
+            new CommercialUseGate().check(licenses.sources(), terms); // before any request
         }
         if (terms.isUnknown()) {
-            err.println("warning: the terms of use of teacher model '" + teacher.model() + "' are unknown; "
-                    + "examples get commercial_use: null");
+            err.println("warning: the terms of teacher '" + identity.model() + "' are unknown: examples get "
+                    + "commercial_use null (add an entry under licensing.teacher_terms in the config)");
         }
-        PromptLibrary library = PromptLibrary.withOverrides(options.promptsDir);
-        LibraryEvolPrompts prompts = new LibraryEvolPrompts(library);
+        Price price = priceTable().priceFor(identity);
+        if (options.maxCost != null && !price.isKnown()) {
+            throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
+                    + "price table does not list; add it under 'prices' in the --config file");
+        }
+        LibraryEvolPrompts prompts = new LibraryEvolPrompts(PromptLibrary.withOverrides(options.promptsDir));
         List<PromptTemplate> templates = prompts.templatesFor(settings);
-        long target = settings.target() != null ? settings.target()
-                : (long) inputs.size() * settings.rounds() + (settings.keepOriginals() ? inputs.size() : 0);
+        long evolutions = (long) inputs.size() * settings.rounds();
         if (options.dryRun) {
-            int perEvolution = settings.equalityJudge() ? 3 : 2;
             out.printf("evol-instruct dry run: %d inputs x %d rounds = %d evolutions, at most %d teacher requests%n",
-                    inputs.size(), settings.rounds(), (long) inputs.size() * settings.rounds(),
-                    (long) inputs.size() * settings.rounds() * perEvolution);
+                    inputs.size(), settings.rounds(), evolutions, evolutions * (settings.equalityJudge() ? 3 : 2));
             out.flush();
             return ExitCode.OK;
         }
-        RunSpec runSpec = new RunSpec("evol-instruct", options.out, teacher, target,
+        long target = settings.target() != null ? settings.target()
+                : evolutions + (settings.keepOriginals() ? inputs.size() : 0);
+        RunSpec runSpec = new RunSpec(COMMAND, options.out, teacher, target,
                 new Budget(options.maxCost, options.maxTokens), options.randomSeed, TokenizerKind.ROUGE_SCORE,
-                rougeThreshold == null ? 1.0 : rougeThreshold, manifestSettings(settings, dataset),
-                promptIds(templates),
-                new RunSpec.SeedRef(dataset.file().toString(), sha256(dataset.file()), licenseOf(licenses)),
-                Map.of("input_license_origin", licenses.origin().name().toLowerCase(java.util.Locale.ROOT),
-                        "require_commercial", options.requireCommercial),
-                Duration.ofSeconds(30));
+                rougeThreshold == null ? 1.0 : rougeThreshold, manifestSettings(settings, dataset, policy),
+                promptIds(templates), new RunSpec.SeedRef(dataset.file().toString(),
+                FileDigest.sha256(dataset.file()), licenseOf(licenses)),
+                licensePolicy(policy, licenses), graceFor(teacher.timeout()));
+        RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
+                price, terms, message -> {
+                    err.println("warning: " + message);
+                    err.flush();
+                });
 
-        Clock clock = Clock.systemUTC();
         RunOutcome outcome;
-        try (RunContext ctx = RunAssembly.assemble(runSpec,
-                EvolRunParts.production(terms, templates, clock, w -> err.println("warning: " + w)))) {
+        try (RunContext ctx = RunAssembly.assemble(runSpec, parts)) {
             if (ctx.resumed()) {
-                err.println("resuming run " + ctx.runId() + " in " + options.out + " ("
-                        + ctx.restoredExamples().size() + " examples so far)");
+                err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size()
+                        + " examples already accepted");
             }
             ProgressReporter progress = ProgressReporter.forEnvironment(System.console() != null, err,
                     Duration.ofSeconds(30), clock);
             outcome = new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY).run(inputs, progress, true);
-            out.printf("evol-instruct: %d examples in %s (%s)%n", ctx.stats().accepted(),
-                    options.out.resolve("examples.jsonl"), outcome.reason().key());
+            ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
+                    Example.EVOL_INSTRUCT, terms, policy.version(), licenses.sources(), displaySettings(settings),
+                    price)));
+            ctx.journal().flush();
         }
-        report(outcome, err);
-        out.flush();
-        err.flush();
-        return outcome.exitCode();
+        return report(outcome, out, err);
     }
 
     private EvolSettings settings() {
@@ -206,9 +219,10 @@ public final class EvolInstructCommand implements Callable<Integer> {
     }
 
     /** Everything that defines the run; a rerun with other values refuses to resume (PRODUCT.md). */
-    private Map<String, Object> manifestSettings(EvolSettings s, Dataset dataset) {
+    private Map<String, Object> manifestSettings(EvolSettings s, Dataset dataset, TeacherTermsPolicy policy) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", dataset.file().toString());
+        m.put("input_sha256", FileDigest.sha256(dataset.file()));
         m.put("input_format", dataset.format().toString());
         m.put("rounds", s.rounds());
         m.put("operation_weights", s.weights().toString());
@@ -218,6 +232,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
         m.put("temperature", s.evolve().temperature());
         m.put("top_p", s.evolve().topP());
         m.put("max_output_tokens", s.evolve().maxTokens());
+        m.put("license_policy_version", policy.version());
         return m;
     }
 
@@ -231,26 +246,67 @@ public final class EvolInstructCommand implements Callable<Integer> {
         return licenses.sources().size() == 1 ? licenses.sources().get(0).license() : null;
     }
 
-    private static void report(RunOutcome outcome, PrintWriter err) {
-        switch (outcome.reason().status()) {
-            case STOPPED -> err.println("stopped: " + outcome.detail()
-                    + " (run the same command again to resume)");
-            case FAILED -> err.println("error: " + (outcome.detail().isEmpty() ? outcome.reason().key()
-                    : outcome.detail()));
-            default -> {
-            }
+    private int report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
+        // typed teacher failures go to the one exit-code mapper, like every command's
+        if (outcome.reason() == StopReason.TEACHER_FATAL && outcome.failure() instanceof FatalTeacherException e) {
+            throw e;
         }
+        if (outcome.reason() == StopReason.TEACHER_UNAVAILABLE
+                && outcome.failure() instanceof TeacherUnavailableException e) {
+            throw e;
+        }
+        if (outcome.reason() == StopReason.ERROR && outcome.failure() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (outcome.exitCode() == ExitCode.OK) {
+            out.println("done: evolved " + summary(outcome) + " in " + options.out.resolve("examples.jsonl"));
+        } else if (outcome.reason().resumable()) {
+            err.println("stopped: " + (outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail())
+                    + " (run the same command again to resume)");
+        } else {
+            err.println("error: " + (outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail()));
+        }
+        out.flush();
+        err.flush();
+        return outcome.exitCode();
     }
 
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+    private String summary(RunOutcome outcome) {
+        return input + " for " + rounds + (rounds == 1 ? " round" : " rounds")
+                + (outcome.reason() == StopReason.TARGET_REACHED && options.target != null
+                ? " (stopped at --target " + options.target + ")" : "");
+    }
+
+    /** Interrupted or out of budget, in-flight requests (already paid for) may finish within this. */
+    private static Duration graceFor(Duration timeout) {
+        return timeout.compareTo(Duration.ofSeconds(60)) < 0 ? timeout : Duration.ofSeconds(60);
+    }
+
+    private Map<String, Object> licensePolicy(TeacherTermsPolicy policy, SeedLicenses licenses) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", policy.version());
+        m.put("require_commercial", options.requireCommercial);
+        m.put("input_license", licenseOf(licenses));
+        m.put("input_license_origin", licenses.origin().name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    private Map<String, String> displaySettings(EvolSettings s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("input", String.valueOf(input));
+        m.put("rounds", String.valueOf(s.rounds()));
+        m.put("operation weights", s.weights().toString());
+        m.put("equality judge", s.equalityJudge() ? "on" : "off");
+        m.put("keep originals", String.valueOf(s.keepOriginals()));
+        m.put("ROUGE-L threshold", s.rougeThreshold() == null ? "off" : String.valueOf(s.rougeThreshold()));
+        m.put("sampling", "temperature " + temperature + ", top_p " + topP);
+        m.put("random seed", String.valueOf(options.randomSeed));
+        return m;
+    }
+
+    private PriceTable priceTable() {
+        PriceTable table = PriceTable.loadDefault();
+        var file = config.file();
+        return file.section("prices").map(p -> table.withOverrides(p, file.path() + ": prices")).orElse(table);
     }
 }

@@ -306,6 +306,45 @@ class EvolInstructCommandTest {
     }
 
     @Test
+    void aModelTheServerDoesNotKnowEndsTheRunWithExitOneAndAOneLineMessage() throws IOException {
+        server.resetAll();
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(EvolTeacherStubs.PATH)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"model 'evol-test' not found\"}}")));
+        Path input = seeds("Name a colour.", "Add 2 and 3.");
+
+        int exit = run(input, dir.resolve("run"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("error: ").contains("404");
+        assertThat(server.getAllServeEvents()).hasSizeLessThanOrEqualTo(2);
+        assertThat(Files.exists(dir.resolve("run/checkpoints/evol-chains.json"))).isTrue();
+    }
+
+    @Test
+    void writesADatasetCardAndSaysWhereTheExamplesAre() throws IOException {
+        Path input = chainScript();
+
+        int exit = run(input, dir.resolve("run"), "--rounds", "1");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("done: evolved").contains("examples.jsonl");
+        assertThat(Files.readString(dir.resolve("run/DATASET_CARD.md"))).containsIgnoringCase("evol");
+    }
+
+    @Test
+    void aDryRunCountsTheRequestsWithoutSendingAny() throws IOException {
+        Path input = seeds("Name a colour.", "Add 2 and 3.");
+
+        int exit = run(input, dir.resolve("run"), "--dry-run", "--rounds", "3");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("2 inputs x 3 rounds = 6 evolutions, at most 18 teacher requests");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void rejectsUnknownOperationWeightsAsBadUsage() throws IOException {
         Path input = seeds("Name a colour.");
         int exit = run(input, dir.resolve("run"), "--operation-weights", "widen=2");
