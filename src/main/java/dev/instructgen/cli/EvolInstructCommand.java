@@ -4,6 +4,7 @@ import dev.instructgen.config.BadInputException;
 import dev.instructgen.config.TeacherSettings;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
+import dev.instructgen.dataset.DatasetRecord;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.SeedTask;
 import dev.instructgen.licensing.DatasetCard;
@@ -202,7 +203,8 @@ public final class EvolInstructCommand implements Callable<Integer> {
     private static List<EvolInput> inputs(Dataset dataset, SeedLicenses licenses) {
         List<EvolInput> inputs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (SeedTask task : dataset.tasks()) {
+        for (DatasetRecord record : dataset.records()) {
+            SeedTask task = record.task();
             if (!ids.add(task.id())) {
                 throw new BadInputException(dataset.file() + " line " + task.line() + ": id '" + task.id()
                         + "' appears twice; every input needs its own id, as lineages are traced by id");
@@ -210,7 +212,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
             if (task.instruction().isBlank()) {
                 throw new BadInputException(dataset.file() + " line " + task.line() + ": empty instruction");
             }
-            inputs.add(EvolInput.of(task, licenses.sourceOf(task)));
+            inputs.add(EvolInput.of(record, licenses.sourceOf(task)));
         }
         if (inputs.isEmpty()) {
             throw new BadInputException(dataset.file() + ": no instructions to evolve");

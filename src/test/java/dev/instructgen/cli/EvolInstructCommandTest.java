@@ -64,8 +64,11 @@ class EvolInstructCommandTest {
 
     private int run(Path input, Path runDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("evol-instruct", "--input", input.toString(),
-                "--out", runDir.toString(), "--teacher-url", server.baseUrl() + "/v1", "--model", "evol-test",
+                "--out", runDir.toString(), "--teacher-url", server.baseUrl() + "/v1",
                 "--timeout", "5s", "--random-seed", "42", "--verbose"));
+        if (!List.of(extra).contains("--model")) {
+            args.addAll(List.of("--model", "evol-test"));
+        }
         args.addAll(List.of(extra));
         return InstructgenCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args.toArray(String[]::new));
@@ -281,6 +284,33 @@ class EvolInstructCommandTest {
         assertThat(ids).doesNotHaveDuplicates().hasSize(3 + 11)
                 .contains("seed_task_0", "seed_task_0.r2", "seed_task_0.r4", "seed_task_2.r4");
         assertThat(json(runDir.resolve("stats.json")).path("evolution").path("attempted").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void evolvingAnEarlierRunInheritsEachInputsWholeLicenseBlock() throws IOException {
+        Path seeds = chainScript();
+        assertThat(run(seeds, dir.resolve("first"), "--rounds", "1", "--model", "teacher-one")).isZero();
+        List<String> firstIds = lines(dir.resolve("first/examples.jsonl")).stream()
+                .map(e -> e.path("id").asText()).toList();
+        assertThat(firstIds).containsExactlyInAnyOrder("seed_task_1.r1", "seed_task_2.r1");
+
+        int exit = run(dir.resolve("first"), dir.resolve("second"), "--rounds", "1");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<JsonNode> examples = lines(dir.resolve("second/examples.jsonl"));
+        assertThat(examples).extracting(e -> e.path("id").asText())
+                .containsExactlyInAnyOrder("seed_task_1.r1.r1", "seed_task_2.r1.r1");
+        for (JsonNode e : examples) {
+            List<String> teachers = new ArrayList<>();
+            e.path("license").path("sources").forEach(src -> {
+                if (src.path("kind").asText().equals("teacher")) {
+                    teachers.add(src.path("model").asText());
+                }
+            });
+            assertThat(teachers).contains("teacher-one", "evol-test");
+            assertThat(e.path("license").path("license").asText()).isEqualTo("CC0-1.0");
+            assertThat(e.path("provenance").path("parents").get(0).asText()).isIn(firstIds);
+        }
     }
 
     @Test

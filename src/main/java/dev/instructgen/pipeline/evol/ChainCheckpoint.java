@@ -32,7 +32,8 @@ public record ChainCheckpoint(int version, Map<String, Chain> chains, EvolutionS
         }
 
         public Lineage applyTo(Lineage root) {
-            return new Lineage(root.rootId(), root.source(), currentId, currentText, ancestors, roundsDone);
+            return new Lineage(root.rootId(), root.source(), root.inherited(), currentId, currentText, ancestors,
+                    roundsDone);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.instructgen.pipeline.evol;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
+import dev.instructgen.licensing.LicenseInfo;
 import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.teacher.TeacherIdentity;
 
@@ -36,14 +37,22 @@ public final class EvolExamples {
         Provenance p = new Provenance(runId, now(), teacher, a.prompts(), List.of(lineage.currentId()),
                 new Provenance.Evolution(a.round(), a.operation().key()), novelty, Provenance.Usage.of(a.usage()));
         return new Example(id, a.instruction(), "", a.response(), Example.EVOL_INSTRUCT, id, false, p,
-                licenses.tag(List.of(lineage.source())));
+                licenses.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
     }
 
-    /** An input kept as it was; no teacher wrote it, so no teacher or prompts in its provenance. */
+    /**
+     * An input kept as it was; no teacher of this run wrote it, so no teacher or prompts in its provenance, and a
+     * generated input keeps its own license block unchanged.
+     */
     public Example original(EvolInput input) {
         Provenance p = new Provenance(runId, now(), null, null, List.of(), null, null, null);
+        LicenseInfo license = input.inherited() != null ? input.inherited() : licenses.tag(List.of(input.source()));
         return new Example(input.id(), input.instruction(), input.input(), input.output(), Example.SEED,
-                input.id(), input.isClassification(), p, licenses.tag(List.of(input.source())));
+                input.id(), input.isClassification(), p, license);
+    }
+
+    private static List<LicenseInfo> inheritedOf(LicenseInfo block) {
+        return block == null ? List.of() : List.of(block);
     }
 
     public String now() {

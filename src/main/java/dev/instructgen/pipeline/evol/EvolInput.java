@@ -1,6 +1,11 @@
 package dev.instructgen.pipeline.evol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.dataset.DatasetRecord;
+import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.dataset.SeedTask;
+import dev.instructgen.licensing.LicenseInfo;
 import dev.instructgen.licensing.SeedSource;
 
 /**
@@ -9,16 +14,31 @@ import dev.instructgen.licensing.SeedSource;
  * instruction, a blank line, then the input. A task with several instances (Self-Instruct seeds) is evolved once,
  * from its first instance.
  *
- * @param source the seed set the record belongs to, with the license that flows into its descendants
+ * @param source    the seed set the record belongs to, with the license that flows into its descendants
+ * @param inherited the record's own license block when it is a generated example (a run directory's
+ *                  examples.jsonl), inherited whole by its descendants; else null
  */
 public record EvolInput(String id, String instruction, String input, String output, boolean isClassification,
-                        SeedSource source) {
+                        SeedSource source, LicenseInfo inherited) {
 
     /** @param source the task's seed source as the license resolver decided it (set or per-record license) */
-    public static EvolInput of(SeedTask task, SeedSource source) {
+    public static EvolInput of(DatasetRecord record, SeedSource source) {
+        SeedTask task = record.task();
         SeedTask.Instance first = task.instances().isEmpty() ? new SeedTask.Instance("", "") : task.instances().get(0);
         return new EvolInput(task.id(), task.instruction().strip(), first.input().strip(), first.output(),
-                task.isClassification(), source);
+                task.isClassification(), source, inheritedBlock(record.raw().get("license")));
+    }
+
+    /** A full license block (one with sources, as instructgen writes it), not a bare SPDX string. */
+    private static LicenseInfo inheritedBlock(JsonNode license) {
+        if (license == null || !license.isObject() || !license.has("sources")) {
+            return null;
+        }
+        try {
+            return JsonCodec.mapper().treeToValue(license, LicenseInfo.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null; // the reader already accepted the record; an odd block falls back to the seed license
+        }
     }
 
     /** The text round 1 evolves. */
@@ -27,6 +47,6 @@ public record EvolInput(String id, String instruction, String input, String outp
     }
 
     public Lineage lineage() {
-        return Lineage.root(id, prompt(), source);
+        return Lineage.root(id, prompt(), source, inherited);
     }
 }

@@ -1,5 +1,6 @@
 package dev.instructgen.pipeline.evol;
 
+import dev.instructgen.licensing.LicenseInfo;
 import dev.instructgen.licensing.SeedSource;
 
 import java.util.ArrayList;
@@ -13,14 +14,16 @@ import java.util.Objects;
  *
  * @param rootId      the input record's id
  * @param source      the seed set the root came from, with its license; flows into every descendant
+ * @param inherited   the root's own license block when the root is a generated example (an earlier run's
+ *                    output), inherited whole by every descendant; null for human-written inputs
  * @param currentId   id of the instruction the next round evolves (the root id until an evolution is accepted)
  * @param currentText its text
  * @param ancestors   ids from the root to the current instruction, inclusive (a child is naturally similar to
  *                    these, so the novelty check ignores them)
  * @param roundsDone  rounds attempted so far, accepted or not
  */
-public record Lineage(String rootId, SeedSource source, String currentId, String currentText,
-                      List<String> ancestors, int roundsDone) {
+public record Lineage(String rootId, SeedSource source, LicenseInfo inherited, String currentId,
+                      String currentText, List<String> ancestors, int roundsDone) {
 
     public Lineage {
         Objects.requireNonNull(rootId, "rootId");
@@ -29,8 +32,8 @@ public record Lineage(String rootId, SeedSource source, String currentId, String
         ancestors = List.copyOf(ancestors);
     }
 
-    public static Lineage root(String id, String text, SeedSource source) {
-        return new Lineage(id, source, id, text, List.of(id), 0);
+    public static Lineage root(String id, String text, SeedSource source, LicenseInfo inherited) {
+        return new Lineage(id, source, inherited, id, text, List.of(id), 0);
     }
 
     /** The id an evolution accepted in {@code round} gets: stable, unique per lineage and round. */
@@ -43,11 +46,11 @@ public record Lineage(String rootId, SeedSource source, String currentId, String
         List<String> chain = new ArrayList<>(ancestors);
         String child = childId(round);
         chain.add(child);
-        return new Lineage(rootId, source, child, childText, chain, round);
+        return new Lineage(rootId, source, inherited, child, childText, chain, round);
     }
 
     /** After an eliminated evolution in {@code round}: the current instruction goes back into the pool. */
     public Lineage returnToPool(int round) {
-        return new Lineage(rootId, source, currentId, currentText, ancestors, round);
+        return new Lineage(rootId, source, inherited, currentId, currentText, ancestors, round);
     }
 }

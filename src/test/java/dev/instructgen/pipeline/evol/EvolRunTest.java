@@ -52,9 +52,9 @@ class EvolRunTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     private final List<EvolInput> inputs = List.of(
-            new EvolInput("a", "Name a colour.", "", "Red.", false, SEEDS),
-            new EvolInput("b", "Summarise the text.", "Cats sleep a lot.", "Cats nap.", false, SEEDS),
-            new EvolInput("c", "Add 2 and 3.", "", "5", false, SEEDS));
+            new EvolInput("a", "Name a colour.", "", "Red.", false, SEEDS, null),
+            new EvolInput("b", "Summarise the text.", "Cats sleep a lot.", "Cats nap.", false, SEEDS, null),
+            new EvolInput("c", "Add 2 and 3.", "", "5", false, SEEDS, null));
     private final MemoryJournal journal = new MemoryJournal();
 
     /**

@@ -22,7 +22,7 @@ class EvolutionStepTest {
             + "one everyday analogy a child would grasp.";
     private static final String ANSWER = "Sunlight scatters off air molecules; blue light scatters most.";
 
-    private final Lineage lineage = Lineage.root("t1", PARENT, new SeedSource("seeds", "CC0-1.0"));
+    private final Lineage lineage = Lineage.root("t1", PARENT, new SeedSource("seeds", "CC0-1.0"), null);
     private final EvolutionStats stats = new EvolutionStats();
 
     private static EvolSettings settings(boolean judge) {
