@@ -4,9 +4,7 @@ import dev.instructgen.config.BadInputException;
 import dev.instructgen.config.TeacherSettings;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
-import dev.instructgen.dataset.DatasetRecord;
 import dev.instructgen.dataset.Example;
-import dev.instructgen.dataset.SeedTask;
 import dev.instructgen.licensing.DatasetCard;
 import dev.instructgen.licensing.CommercialUseGate;
 import dev.instructgen.licensing.SeedLicenseResolver;
@@ -45,13 +43,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code instructgen evol-instruct}: Evol-Instruct (Xu et al. 2023) over an instruction set; docs/evol-instruct.md. */
@@ -131,7 +126,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
         EvolSettings settings = settings();
         Dataset dataset = DatasetReader.read(input);
         SeedLicenses licenses = new SeedLicenseResolver().resolve(dataset.file(), inputLicense, dataset.tasks());
-        List<EvolInput> inputs = inputs(dataset, licenses);
+        List<EvolInput> inputs = EvolInput.all(dataset, licenses);
 
         TeacherSettings teacher = options.teacherSettings();
         TeacherIdentity identity = new TeacherIdentity(teacher.api(), teacher.model(), teacher.host());
@@ -200,40 +195,13 @@ public final class EvolInstructCommand implements Callable<Integer> {
                 sampling, !noEqualityJudge, rougeThreshold, options.target, keepOriginals);
     }
 
-    private static List<EvolInput> inputs(Dataset dataset, SeedLicenses licenses) {
-        List<EvolInput> inputs = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (DatasetRecord record : dataset.records()) {
-            SeedTask task = record.task();
-            if (!ids.add(task.id())) {
-                throw new BadInputException(dataset.file() + " line " + task.line() + ": id '" + task.id()
-                        + "' appears twice; every input needs its own id, as lineages are traced by id");
-            }
-            if (task.instruction().isBlank()) {
-                throw new BadInputException(dataset.file() + " line " + task.line() + ": empty instruction");
-            }
-            inputs.add(EvolInput.of(record, licenses.sourceOf(task)));
-        }
-        if (inputs.isEmpty()) {
-            throw new BadInputException(dataset.file() + ": no instructions to evolve");
-        }
-        return inputs;
-    }
-
     /** Everything that defines the run; a rerun with other values refuses to resume (PRODUCT.md). */
-    private Map<String, Object> manifestSettings(EvolSettings s, Dataset dataset, TeacherTermsPolicy policy) {
+    private static Map<String, Object> manifestSettings(EvolSettings s, Dataset dataset, TeacherTermsPolicy policy) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", dataset.file().toString());
-        m.put("input_sha256", FileDigest.sha256(dataset.file()));
         m.put("input_format", dataset.format().toString());
-        m.put("rounds", s.rounds());
-        m.put("operation_weights", s.weights().toString());
-        m.put("equality_judge", s.equalityJudge());
-        m.put("keep_originals", s.keepOriginals());
-        m.put("rouge_threshold", s.rougeThreshold() == null ? "off" : s.rougeThreshold());
-        m.put("temperature", s.evolve().temperature());
-        m.put("top_p", s.evolve().topP());
-        m.put("max_output_tokens", s.evolve().maxTokens());
+        m.put("input_sha256", FileDigest.sha256(dataset.file()));
+        m.putAll(s.manifestSettings());
         m.put("license_policy_version", policy.version());
         return m;
     }
@@ -296,13 +264,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
     private Map<String, String> displaySettings(EvolSettings s) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("input", String.valueOf(input));
-        m.put("rounds", String.valueOf(s.rounds()));
-        m.put("operation weights", s.weights().toString());
-        m.put("equality judge", s.equalityJudge() ? "on" : "off");
-        m.put("keep originals", String.valueOf(s.keepOriginals()));
-        m.put("ROUGE-L threshold", s.rougeThreshold() == null ? "off" : String.valueOf(s.rougeThreshold()));
-        m.put("sampling", "temperature " + temperature + ", top_p " + topP);
-        m.put("random seed", String.valueOf(options.randomSeed));
+        m.putAll(s.displaySettings());
         return m;
     }
 

@@ -375,6 +375,21 @@ class EvolInstructCommandTest {
     }
 
     @Test
+    void refusesAnInputWhoseIdsRepeatNamingFileAndLine() throws IOException {
+        Path input = dir.resolve("dupes.jsonl");
+        Files.writeString(input, """
+                {"instruction": "Name a colour.", "input": "", "output": "Red.", "id": "x"}
+                {"instruction": "Name a fruit.", "input": "", "output": "Fig.", "id": "x"}
+                """);
+
+        int exit = run(input, dir.resolve("run"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("dupes.jsonl:2").contains("duplicate id 'x'");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void rejectsUnknownOperationWeightsAsBadUsage() throws IOException {
         Path input = seeds("Name a colour.");
         int exit = run(input, dir.resolve("run"), "--operation-weights", "widen=2");

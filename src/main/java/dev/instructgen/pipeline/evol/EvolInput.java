@@ -2,11 +2,19 @@ package dev.instructgen.pipeline.evol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.config.BadInputException;
+import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetRecord;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.dataset.SeedTask;
 import dev.instructgen.licensing.LicenseInfo;
+import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.SeedSource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One input record ready to evolve. The paper evolves the whole prompt a user would send, so an input that comes
@@ -20,6 +28,30 @@ import dev.instructgen.licensing.SeedSource;
  */
 public record EvolInput(String id, String instruction, String input, String output, boolean isClassification,
                         SeedSource source, LicenseInfo inherited) {
+
+    /**
+     * Every record of an input set, in file order. Lineages are traced by id, so ids must be unique; an input
+     * with nothing to evolve is a user error.
+     */
+    public static List<EvolInput> all(Dataset dataset, SeedLicenses licenses) {
+        List<EvolInput> inputs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (DatasetRecord record : dataset.records()) {
+            SeedTask task = record.task();
+            if (!ids.add(task.id())) {
+                throw new BadInputException(dataset.file() + " line " + task.line() + ": id '" + task.id()
+                        + "' appears twice; every input needs its own id, as lineages are traced by id");
+            }
+            if (task.instruction().isBlank()) {
+                throw new BadInputException(dataset.file() + " line " + task.line() + ": empty instruction");
+            }
+            inputs.add(of(record, licenses.sourceOf(task)));
+        }
+        if (inputs.isEmpty()) {
+            throw new BadInputException(dataset.file() + ": no instructions to evolve");
+        }
+        return inputs;
+    }
 
     /** @param source the task's seed source as the license resolver decided it (set or per-record license) */
     public static EvolInput of(DatasetRecord record, SeedSource source) {

@@ -3,7 +3,9 @@ package dev.instructgen.pipeline.evol;
 import dev.instructgen.config.BadInputException;
 import dev.instructgen.teacher.Sampling;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,5 +48,32 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
 
     public boolean noveltyFilter() {
         return rougeThreshold != null;
+    }
+
+    /** What defines the run's method, for the manifest; a rerun with other values refuses to resume. */
+    public Map<String, Object> manifestSettings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rounds", rounds);
+        m.put("operation_weights", weights.toString());
+        m.put("equality_judge", equalityJudge);
+        m.put("keep_originals", keepOriginals);
+        m.put("rouge_threshold", rougeThreshold == null ? "off" : rougeThreshold);
+        m.put("temperature", evolve.temperature());
+        m.put("top_p", evolve.topP());
+        m.put("max_output_tokens", evolve.maxTokens());
+        return m;
+    }
+
+    /** The same, worded for DATASET_CARD.md. */
+    public Map<String, String> displaySettings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("rounds", String.valueOf(rounds));
+        m.put("operation weights", weights.toString());
+        m.put("equality judge", equalityJudge ? "on" : "off");
+        m.put("keep originals", String.valueOf(keepOriginals));
+        m.put("ROUGE-L threshold", rougeThreshold == null ? "off" : String.valueOf(rougeThreshold));
+        m.put("sampling", "temperature " + evolve.temperature() + ", top_p " + evolve.topP());
+        m.put("random seed", String.valueOf(randomSeed));
+        return m;
     }
 }

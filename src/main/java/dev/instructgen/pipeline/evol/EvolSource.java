@@ -55,11 +55,14 @@ public final class EvolSource implements JobSource {
         final Lineage lineage;
         final int round;
         final EvolOperation op;
+        /** The rewrite once known, else the instruction being evolved: what rejected.jsonl shows on failure. */
+        final String instruction;
 
-        Stage(Lineage lineage, int round, EvolOperation op) {
+        Stage(Lineage lineage, int round, EvolOperation op, String instruction) {
             this.lineage = lineage;
             this.round = round;
             this.op = op;
+            this.instruction = instruction;
         }
 
         abstract void work();
@@ -70,7 +73,7 @@ public final class EvolSource implements JobSource {
                 work();
             } catch (RetriableTeacherException e) {
                 chains.finish(lineage, new Attempt.Eliminated(op, round, EvolutionStep.TEACHER_ERROR,
-                        stage() + " request failed after retries: " + e.getMessage(), lineage.currentText(), null,
+                        stage() + " request failed after retries: " + e.getMessage(), instruction, null,
                         dev.instructgen.teacher.TokenUsage.ZERO));
                 throw e;
             } catch (RuntimeException | Error e) {
@@ -82,7 +85,7 @@ public final class EvolSource implements JobSource {
 
     private final class Rewrite extends Stage {
         Rewrite(Lineage lineage, int round, EvolOperation op) {
-            super(lineage, round, op);
+            super(lineage, round, op, lineage.currentText());
         }
 
         @Override
@@ -105,7 +108,7 @@ public final class EvolSource implements JobSource {
         private final Candidate candidate;
 
         Judge(Candidate c) {
-            super(c.lineage(), c.round(), c.operation());
+            super(c.lineage(), c.round(), c.operation(), c.instruction());
             this.candidate = c;
         }
 
@@ -129,7 +132,7 @@ public final class EvolSource implements JobSource {
         private final Candidate candidate;
 
         Respond(Candidate c) {
-            super(c.lineage(), c.round(), c.operation());
+            super(c.lineage(), c.round(), c.operation(), c.instruction());
             this.candidate = c;
         }
 
