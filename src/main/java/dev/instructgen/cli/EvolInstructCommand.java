@@ -12,6 +12,7 @@ import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.TeacherTerms;
 import dev.instructgen.licensing.TeacherTermsPolicy;
 import dev.instructgen.pipeline.Budget;
+import dev.instructgen.pipeline.CostModel;
 import dev.instructgen.pipeline.DatasetCardFacts;
 import dev.instructgen.pipeline.FileDigest;
 import dev.instructgen.pipeline.ProgressReporter;
@@ -20,6 +21,7 @@ import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSpec;
 import dev.instructgen.pipeline.StopReason;
+import dev.instructgen.pipeline.evol.EvolDryRun;
 import dev.instructgen.pipeline.evol.EvolInput;
 import dev.instructgen.pipeline.evol.EvolRun;
 import dev.instructgen.pipeline.evol.EvolSettings;
@@ -148,8 +150,8 @@ public final class EvolInstructCommand implements Callable<Integer> {
         List<PromptTemplate> templates = prompts.templatesFor(settings);
         long evolutions = (long) inputs.size() * settings.rounds();
         if (options.dryRun) {
-            out.printf("evol-instruct dry run: %d inputs x %d rounds = %d evolutions, at most %d teacher requests%n",
-                    inputs.size(), settings.rounds(), evolutions, evolutions * (settings.equalityJudge() ? 3 : 2));
+            out.print(EvolDryRun.of(inputs, settings, prompts, price.isKnown() ? price::cost : CostModel.FREE)
+                    .format(identity.model(), price.isKnown()));
             out.flush();
             return ExitCode.OK;
         }

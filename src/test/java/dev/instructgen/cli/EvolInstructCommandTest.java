@@ -370,7 +370,8 @@ class EvolInstructCommandTest {
         int exit = run(input, dir.resolve("run"), "--dry-run", "--rounds", "3");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("2 inputs x 3 rounds = 6 evolutions, at most 18 teacher requests");
+        assertThat(out.toString()).contains("evolutions        6 (2 inputs x 3 rounds)")
+                .contains("requests          at most 18").contains("estimated cost");
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 public record EvolvedInstruction(String text, boolean labelStripped, String strippedLabel) {
 
     /**
-     * A heading at the very start: optional markdown hashes/asterisks, a word such as "rewritten", "new",
-     * "created", "evolved", "improved", "revised", "given" or "the given", then "prompt", "instruction",
-     * "task", "question" or "version", optional closing hashes/asterisks, then a colon or a line break.
+     * A heading at the very start: optional markdown hashes/asterisks, optional "the", a word saying the text is
+     * the result ("rewritten", "new", "created", "evolved", "improved", "revised", "updated", "modified", "more
+     * complex", "harder"), then "prompt", "instruction", "task", "question" or "version", optional closing
+     * hashes/asterisks, then a colon or a line break. "#The Given Prompt#" is not a heading of the answer but a
+     * copy of the input's label, so it is left for the leak filter.
      */
     private static final Pattern LEADING_LABEL = Pattern.compile(
             "\\A[\\s#*_>\"]*(?:the\\s+)?(?:rewritten|new|created|evolved|improved|revised|updated|modified"
