@@ -237,12 +237,20 @@ public final class SelfInstructCommand implements Callable<Integer> {
         m.put("rouge_threshold", rougeThreshold);
         m.put("tokenizer", tokenizerKind.cliName());
         m.putAll(settings.manifestSettings());
-        m.put("filters", InstructionFilterSettings.defaults().toString());
+        InstructionFilterSettings filters = InstructionFilterSettings.defaults();
+        Map<String, Object> filterSettings = new LinkedHashMap<>();
+        filterSettings.put("min_words", filters.minWords());
+        filterSettings.put("max_words", filters.maxWords());
+        filterSettings.put("blacklist", filters.blacklist());
+        m.put("filters", filterSettings);
         m.put("seeds_sha256", FileDigest.sha256(seeds));
         m.put("seeds_license", seedLicenses.sources().get(0).license());
         m.put("prompts", prompts.manifest());
-        m.put("teacher", Map.of("api", identity.api().wireName(), "model", identity.model(),
-                "host", identity.host()));
+        Map<String, Object> teacher = new LinkedHashMap<>();
+        teacher.put("api", identity.api().wireName());
+        teacher.put("model", identity.model());
+        teacher.put("host", identity.host());
+        m.put("teacher", teacher);
         m.put("license_policy_version", policy.version());
         return m;
     }

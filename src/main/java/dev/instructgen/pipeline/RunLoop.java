@@ -66,8 +66,10 @@ public final class RunLoop {
 
         RunOutcome outcome;
         InterruptHandler signals = handleSignals
-                ? InterruptHandler.install(() -> scheduler.requestStop(StopReason.INTERRUPTED,
-                        "interrupted; finishing requests in flight"), StopReason.INTERRUPTED.exitCode())
+                ? InterruptHandler.install(() -> {
+                    ctx.warn("interrupted: finishing the requests in flight (press Ctrl-C again to quit at once)");
+                    scheduler.requestStop(StopReason.INTERRUPTED, "interrupted (Ctrl-C or SIGTERM)");
+                }, StopReason.INTERRUPTED.exitCode())
                 : null;
         try {
             outcome = scheduler.run(source, this::graceFor);

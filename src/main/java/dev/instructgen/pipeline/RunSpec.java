@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * @param command        "self-instruct" or "evol-instruct"
  * @param settings       method settings compared on resume (seed sha256, thresholds, prompt hashes, ...)
- * @param prompts        stage to "template file@sha256 prefix", for the manifest and provenance
+ * @param prompts        template file name to the sha256 of its text, for the manifest
  * @param seeds          the seed file the run grows from, or null
  * @param licensePolicy  the license policy applied, for the manifest
  * @param grace          how long in-flight requests may finish after an interrupt or a budget stop
@@ -35,9 +35,15 @@ public record RunSpec(String command, Path out, TeacherSettings teacher, long ta
         if (target < 1) {
             throw new dev.instructgen.config.BadInputException("--target must be at least 1, was " + target);
         }
-        settings = Map.copyOf(settings);
-        prompts = Map.copyOf(prompts);
-        licensePolicy = licensePolicy == null ? Map.of() : Map.copyOf(licensePolicy);
+        settings = ordered(settings);
+        prompts = ordered(prompts);
+        licensePolicy = ordered(licensePolicy);
+    }
+
+    // insertion order is kept (the manifest reads in the command's order) and null values are allowed (an unset
+    // option, an unknown license), which Map.copyOf would reject
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /**

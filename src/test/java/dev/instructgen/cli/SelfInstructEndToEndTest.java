@@ -272,6 +272,31 @@ class SelfInstructEndToEndTest {
     }
 
     @Test
+    void aTokenBudgetStopsTheRunResumablyAndAHigherBudgetFinishesIt() throws IOException {
+        stubTeacher(TeacherApi.OPENAI);
+        Path out = dir.resolve("run");
+
+        // every reply costs 60 tokens: the list, then one classification reach the budget of 100
+        int exit = run(TeacherApi.OPENAI, out, "--target", "2", "--max-tokens", "100");
+
+        assertThat(exit).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("stopped: token budget of 100 reached")
+                .contains("run the same command again to resume");
+        JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
+        assertThat(stats.get("status").asText()).isEqualTo("stopped");
+        assertThat(stats.get("stop_reason").asText()).isEqualTo("budget_tokens");
+        assertThat(stats.get("tokens").get("prompt").asLong() + stats.get("tokens").get("completion").asLong())
+                .isGreaterThanOrEqualTo(100);
+        server.resetScenarios();
+
+        int resumed = run(TeacherApi.OPENAI, out, "--target", "2", "--max-tokens", "100000");
+
+        assertThat(resumed).as(err.toString()).isZero();
+        assertThat(lines(out.resolve("examples.jsonl"))).extracting(e -> e.get("instruction").asText())
+                .containsExactlyInAnyOrder(GOOD, GOOD_CLASSIFICATION);
+    }
+
+    @Test
     void aDryRunPrintsTheEstimateAndSendsNothing() throws IOException {
         int exit = run(TeacherApi.OPENAI, dir.resolve("run"), "--target", "100", "--dry-run");
 

@@ -131,7 +131,7 @@ class RunLoopTest {
         List<Example> earlier = List.copyOf(journal.examples);
 
         MemoryJournal second = new MemoryJournal();
-        RunContext ctx = assemble(spec(5, Budget.UNLIMITED, 2),
+        RunContext ctx = assemble(spec(5, Budget.UNLIMITED, 1),
                 second.resumed(first.runId(), earlier, Map.of(), null));
         RunOutcome outcome = new RunLoop(ctx, new PlainProgressReporter(new java.io.PrintWriter(
                 new java.io.StringWriter()), Duration.ofSeconds(30), clock), false)

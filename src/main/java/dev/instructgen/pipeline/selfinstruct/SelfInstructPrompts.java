@@ -57,11 +57,11 @@ public final class SelfInstructPrompts {
         return m;
     }
 
-    /** Every template with its id, for the manifest (and so for the resume comparison). */
+    /** Every template's file name with the sha256 of its text, for the manifest (and the resume comparison). */
     public Map<String, String> manifest() {
         Map<String, String> m = new LinkedHashMap<>();
         for (PromptTemplate t : List.of(generation, classification, inputFirst, outputFirst)) {
-            m.put(t.name(), t.provenanceId());
+            m.put(t.name(), t.sha256());
         }
         return m;
     }

@@ -42,9 +42,21 @@ public record SelfInstructSettings(int instancesPerTask, int inContextTotal, int
         m.put("instances_per_task", instancesPerTask);
         m.put("in_context_total", inContextTotal);
         m.put("in_context_seeds", inContextSeeds);
-        m.put("sampling_generation", generation.toString());
-        m.put("sampling_classification", classification.toString());
-        m.put("sampling_instances", instances.toString());
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        sampling.put(SelfInstructPrompts.STAGE_GENERATION, describe(generation));
+        sampling.put(SelfInstructPrompts.STAGE_CLASSIFICATION, describe(classification));
+        sampling.put(SelfInstructPrompts.STAGE_INSTANCES, describe(instances));
+        m.put("sampling", sampling);
+        return m;
+    }
+
+    private static Map<String, Object> describe(Sampling s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("temperature", s.temperature());
+        m.put("top_p", s.topP());
+        m.put("max_tokens", s.maxTokens());
+        m.put("presence_penalty", s.presencePenalty());
+        m.put("stop", s.stop());
         return m;
     }
 }
