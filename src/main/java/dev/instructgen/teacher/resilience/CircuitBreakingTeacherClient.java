@@ -70,9 +70,11 @@ public final class CircuitBreakingTeacherClient implements TeacherClient {
     @Override
     public TeacherReply complete(TeacherRequest request) {
         while (true) {
-            checkPatience(null);
             if (!breaker.tryAcquirePermission()) {
+                // Patience is only judged while the breaker holds attempts back or after a failed one: an attempt
+                // the breaker lets through is always made, however long ago the last failure was.
                 unreachableSince.compareAndSet(null, clock.instant());
+                checkPatience(null);
                 Sleeper.sleepOrCancel(sleeper, pollInterval);
                 continue;
             }

@@ -89,4 +89,35 @@ class OkHttpTransportBuilderTest {
         assertThat(e.getCause()).isInstanceOf(java.io.InterruptedIOException.class);
         assertThat(builder.readTimeout()).isEqualTo(Duration.ofMillis(200));
     }
+
+    @Test
+    void streamsServerSentEventsToTheListener() throws Exception {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/x").willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody("data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: [DONE]\n\n")));
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+        builder.build().execute(post("{}"), new dev.langchain4j.http.client.sse.DefaultServerSentEventParser(),
+                new dev.langchain4j.http.client.sse.ServerSentEventListener() {
+                    @Override
+                    public void onEvent(dev.langchain4j.http.client.sse.ServerSentEvent event) {
+                        events.add(event.data());
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        events.add("error: " + error);
+                        closed.countDown();
+                    }
+
+                    @Override
+                    public void onClose() {
+                        closed.countDown();
+                    }
+                });
+
+        assertThat(closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(events).containsExactly("{\"n\":1}", "{\"n\":2}", "[DONE]");
+    }
 }

@@ -251,4 +251,15 @@ class OpenAiTeacherClientTest {
     void theClientsDescriptionHoldsNoKey() {
         assertThat(client().toString()).contains("gpt-test").doesNotContain(KEY);
     }
+
+    @Test
+    void unauthorizedWithoutAKeySaysWhichVariableToSet() {
+        server.stubFor(post(PATH).willReturn(aResponse().withStatus(401)));
+
+        FatalTeacherException e = catchThrowableOfType(FatalTeacherException.class,
+                () -> client(URI.create(server.baseUrl() + "/v1"), Map.of(), Duration.ofSeconds(5)).complete(request()));
+
+        assertThat(e.getMessage()).isEqualTo("the teacher at localhost:" + server.port()
+                + " requires an API key: set the environment variable TEST_KEY (HTTP 401)");
+    }
 }

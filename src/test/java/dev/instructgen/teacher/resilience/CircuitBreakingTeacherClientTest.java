@@ -104,4 +104,15 @@ class CircuitBreakingTeacherClientTest {
                 () -> client.complete(Requests.simple()));
         assertThat(e.kind()).isEqualTo(FaultKind.TIMEOUT);
     }
+
+    @Test
+    void aLongQuietSpellAfterOneFailureIsNotAnOutage() {
+        ScriptedTeacher teacher = new ScriptedTeacher().then(ScriptedTeacher.failing(FaultKind.CONNECTION));
+        CircuitBreakingTeacherClient client = breaker(teacher, Duration.ofSeconds(30));
+
+        failOnce(client);
+        time.advance(Duration.ofMinutes(5));
+
+        assertThat(client.complete(Requests.simple()).text()).isEqualTo("ok");
+    }
 }

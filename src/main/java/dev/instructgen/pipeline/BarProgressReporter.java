@@ -1,0 +1,54 @@
+package dev.instructgen.pipeline;
+
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintWriter;
+
+/**
+ * A terminal progress bar of accepted/target; the extra message carries rate, ETA, yield, in flight, retries,
+ * tokens and cost. Created lazily on the first update so nothing is drawn for runs that fail at once.
+ */
+public final class BarProgressReporter implements ProgressReporter {
+
+    private final PrintWriter err;
+    private ProgressBar bar;
+
+    public BarProgressReporter(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void update(ProgressView view) {
+        if (bar == null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName("accepted")
+                    .setInitialMax(view.stats().target())
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(1000)
+                    .hideEta()
+                    .setConsumer(new DelegatingProgressBarConsumer(this::draw))
+                    .build();
+        }
+        bar.stepTo(view.stats().accepted());
+        bar.setExtraMessage(ProgressLine.details(view));
+    }
+
+    @Override
+    public synchronized void finish(ProgressView view) {
+        if (bar != null) {
+            update(view);
+            bar.close();
+            bar = null;
+        }
+        err.println(view.stats().status() + ": " + ProgressLine.summary(view));
+        err.flush();
+    }
+
+    private void draw(String rendered) {
+        err.print('\r' + rendered);
+        err.flush();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.instructgen.pipeline;
+
+import dev.instructgen.licensing.CombiningLicenseTagger;
+import dev.instructgen.licensing.LicenseTagger;
+import dev.instructgen.licensing.TeacherTerms;
+import dev.instructgen.teacher.TeacherStack;
+import dev.instructgen.teacher.pricing.Price;
+import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.text.NoveltyIndex;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Assembles a run in one readable place, in dependency order: teacher identity, price, counters, run directory
+ * (fresh or resumed, counters restored), teacher stack reporting to the counters, novelty index, license tagger,
+ * seeded randomness. Commands differ only in the {@link RunSpec} they pass and the {@link JobSource} they run.
+ */
+public final class RunAssembly {
+
+    /**
+     * The replaceable parts: production wires the teacher stack, the run directory, the price table and the
+     * license policy; tests pass fakes.
+     */
+    public record Parts(TeacherFactory teachers, JournalOpener journals,
+                        Function<TeacherIdentity, CostModel> prices,
+                        Function<TeacherIdentity, LicenseTagger> licenses,
+                        Clock clock, Consumer<String> warnings) {
+
+        public Parts {
+            Objects.requireNonNull(teachers, "teachers");
+            Objects.requireNonNull(journals, "journals");
+            Objects.requireNonNull(prices, "prices");
+            Objects.requireNonNull(licenses, "licenses");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(warnings, "warnings");
+        }
+    }
+
+    private RunAssembly() {
+    }
+
+    /**
+     * The production parts: the teacher stack (API key from {@code env}), the run directory, the given price
+     * and the license tagger for the given teacher terms.
+     */
+    public static Parts productionParts(Function<String, String> env, Clock clock, String toolVersion, Price price,
+                                        TeacherTerms terms, Consumer<String> warnings) {
+        CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
+        return new Parts(
+                (settings, metrics) -> TeacherStack.build(settings, metrics, env),
+                RunDirectoryJournal.opener(toolVersion, clock),
+                identity -> cost,
+                identity -> new CombiningLicenseTagger(terms),
+                clock,
+                warnings);
+    }
+
+    public static RunContext assemble(RunSpec spec, Parts parts) {
+        var settings = spec.teacher();
+        TeacherIdentity identity = new TeacherIdentity(settings.api(), settings.model(), settings.host());
+        RunStats stats = new RunStats(spec.command(), spec.target(), parts.clock(), parts.prices().apply(identity));
+        RunJournal.Opened opened = parts.journals().open(spec, freshRunId(spec, parts.clock()),
+                parts.clock().instant().toString());
+        try {
+            if (opened.resumed()) {
+                stats.restore(opened.restoredExamples().size(), opened.restoredRejections(),
+                        opened.previousStats());
+            }
+            TeacherClient teacher = parts.teachers().build(settings, stats);
+            NoveltyIndex novelty = NoveltyIndex.create(spec.tokenizer(), spec.noveltyThreshold());
+            LicenseTagger tagger = parts.licenses().apply(identity);
+            // A resumed session draws a different stream, so it does not replay the prompts of the first one;
+            // it stays reproducible because the number of restored examples is part of the seed.
+            long seed = spec.randomSeed() + 0x9E3779B97F4A7C15L * opened.restoredExamples().size();
+            return new RunContext(spec, opened, teacher, identity, stats, novelty, tagger, parts.clock(),
+                    new SplittableRandom(seed), parts.warnings());
+        } catch (RuntimeException e) {
+            opened.journal().close();
+            throw e;
+        }
+    }
+
+    /** "run-20261121T221500Z-1a2b3c4d": sortable by start time, unique enough, reproducible under a fixed clock. */
+    static String freshRunId(RunSpec spec, Clock clock) {
+        String time = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC).format(clock.instant());
+        long salt = new SplittableRandom(spec.randomSeed() ^ clock.millis()).nextLong();
+        return "run-" + time + "-" + HexFormat.of().toHexDigits(salt).substring(0, 8);
+    }
+}

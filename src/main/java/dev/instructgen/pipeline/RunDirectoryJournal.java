@@ -1,0 +1,82 @@
+package dev.instructgen.pipeline;
+
+import dev.instructgen.dataset.Example;
+import dev.instructgen.storage.Manifest;
+import dev.instructgen.storage.Rejection;
+import dev.instructgen.storage.RunDirectory;
+import dev.instructgen.storage.SeedFileRef;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The production journal: the run directory of the storage package. Its opener writes the manifest from the
+ * {@link RunSpec}, which is where a resume with different settings is refused.
+ */
+public final class RunDirectoryJournal implements RunJournal {
+
+    private final RunDirectory dir;
+
+    private RunDirectoryJournal(RunDirectory dir) {
+        this.dir = dir;
+    }
+
+    /** Opens (or resumes) the spec's run directory, recording {@code toolVersion} in a new manifest. */
+    public static JournalOpener opener(String toolVersion, Clock clock) {
+        return (spec, freshRunId, startedAt) -> {
+            var teacher = spec.teacher();
+            Manifest manifest = new Manifest(toolVersion, spec.command(), freshRunId, spec.settings(),
+                    spec.limits(),
+                    spec.seeds() == null ? null : new SeedFileRef(spec.seeds().path(), spec.seeds().sha256()),
+                    spec.prompts(),
+                    new dev.instructgen.dataset.Provenance.TeacherRef(teacher.api().wireName(), teacher.model(),
+                            teacher.host()),
+                    spec.licensePolicy(), startedAt, spec.randomSeed());
+            RunDirectory dir = RunDirectory.openOrCreate(spec.out(), manifest, clock);
+            Map<String, Long> rejections = dir.restoredRejectionCounts();
+            return new Opened(new RunDirectoryJournal(dir), dir.manifest().runId(), dir.resumed(),
+                    dir.restoredExamples(), rejections, dir.previousStats().orElse(null));
+        };
+    }
+
+    @Override
+    public void appendExample(Example example) {
+        dir.appendExample(example);
+    }
+
+    @Override
+    public void appendRejection(RejectedCandidate r) {
+        dir.appendRejection(new Rejection(r.id(), r.stage(), r.reason(), r.detail(), r.instruction(), r.input(),
+                r.output(), r.parents(), r.createdAt()));
+    }
+
+    @Override
+    public void writeStats(StatsSnapshot snapshot) {
+        dir.writeStats(snapshot);
+    }
+
+    @Override
+    public void writeText(String name, String content) {
+        dir.writeText(name, content);
+    }
+
+    @Override
+    public void flush() {
+        dir.flush();
+    }
+
+    @Override
+    public void close() {
+        dir.close();
+    }
+
+    @Override
+    public void writeCheckpoint(String name, Object state) {
+        dir.writeCheckpoint(name, state);
+    }
+
+    @Override
+    public <T> java.util.Optional<T> readCheckpoint(String name, Class<T> type) {
+        return dir.readCheckpoint(name, type);
+    }
+}

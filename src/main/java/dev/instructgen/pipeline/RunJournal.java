@@ -1,0 +1,59 @@
+package dev.instructgen.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.dataset.Example;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a run's results go: the run directory in production, memory in tests. Implementations append whole
+ * lines and are thread-safe.
+ */
+public interface RunJournal extends AutoCloseable {
+
+    void appendExample(Example example);
+
+    void appendRejection(RejectedCandidate rejection);
+
+    /** Rewrites stats.json (atomically in the run directory). */
+    void writeStats(StatsSnapshot snapshot);
+
+    /** Writes a whole text file of the run directory, e.g. DATASET_CARD.md. */
+    void writeText(String name, String content);
+
+    void flush();
+
+    /**
+     * Replaces the checkpoint {@code name} (atomically in the run directory), e.g. Evol-Instruct's chain state.
+     * The default keeps nothing: a method must then be able to resume from the journals alone.
+     */
+    default void writeCheckpoint(String name, Object state) {
+    }
+
+    /** The checkpoint last written under {@code name}, if this journal keeps checkpoints. */
+    default <T> Optional<T> readCheckpoint(String name, Class<T> type) {
+        return Optional.empty();
+    }
+
+    @Override
+    void close();
+
+    /**
+     * A journal just opened, with what an earlier session of the same run left behind.
+     *
+     * @param runId              the run's id (the earlier one when resumed)
+     * @param restoredExamples   accepted examples already on disk, in order
+     * @param restoredRejections rejection counts per reason already on disk
+     * @param previousStats      the last stats.json, or null
+     */
+    record Opened(RunJournal journal, String runId, boolean resumed, List<Example> restoredExamples,
+                  Map<String, Long> restoredRejections, JsonNode previousStats) {
+
+        public Opened {
+            restoredExamples = List.copyOf(restoredExamples);
+            restoredRejections = Map.copyOf(restoredRejections);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.instructgen.pipeline;
+
+import dev.instructgen.teacher.FatalTeacherException;
+import dev.instructgen.teacher.FaultKind;
+import dev.instructgen.teacher.RetriableTeacherException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchedulerTest {
+
+    private static Duration noGrace(StopReason r) {
+        return Duration.ZERO;
+    }
+
+    /** A job that runs a body; the body may submit follow-up jobs. */
+    private record SimpleJob(String stage, int priority, Runnable body) implements Job {
+        @Override
+        public void run() {
+            body.run();
+        }
+    }
+
+    @Test
+    void stopsAtExactlyTheTargetWithManyWorkers() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger written = new AtomicInteger();
+        int target = 500;
+        Object gate = new Object();
+        Scheduler scheduler = new Scheduler(16,
+                () -> accepted.get() >= target ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(),
+                (j, e) -> { });
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            // each proposal yields three candidates racing for the last slots
+            for (int i = 0; i < 3; i++) {
+                synchronized (gate) {
+                    if (accepted.get() < target) {
+                        accepted.incrementAndGet();
+                        written.incrementAndGet();
+                    }
+                }
+            }
+        });
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.TARGET_REACHED);
+        assertThat(written.get()).isEqualTo(target);
+    }
+
+    @Test
+    void keepsTheConfiguredNumberOfJobsInFlight() throws Exception {
+        int workers = 8;
+        CountDownLatch allIn = new CountDownLatch(workers);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger maxSeen = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(workers,
+                () -> started.get() >= 40 && running.get() == 0
+                        ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(),
+                (j, e) -> { });
+        JobSource source = () -> started.get() >= 40 ? null : new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            if (started.incrementAndGet() == 1) {
+                return; // the first job runs alone, to check the teacher once before going wide
+            }
+            maxSeen.accumulateAndGet(running.incrementAndGet(), Math::max);
+            allIn.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+        });
+        Thread releaser = new Thread(() -> {
+            try {
+                allIn.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            release.countDown();
+        });
+        releaser.start();
+
+        scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(maxSeen.get()).isEqualTo(workers);
+    }
+
+    @Test
+    void runsDownstreamJobsBeforeAskingForNewProposals() throws Exception {
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger proposals = new AtomicInteger();
+        Scheduler[] holder = new Scheduler[1];
+        holder[0] = new Scheduler(1,
+                () -> order.size() >= 9 ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(),
+                (j, e) -> { });
+        JobSource source = () -> {
+            int n = proposals.incrementAndGet();
+            return new SimpleJob("propose", Priorities.PROPOSE, () -> {
+                order.add("propose" + n);
+                // queued in the "wrong" order on purpose: the judge must wait for the finishing job
+                holder[0].submit(new SimpleJob("judge", Priorities.JUDGE, () -> order.add("judge" + n)));
+                holder[0].submit(new SimpleJob("finish", Priorities.FINISH, () -> order.add("finish" + n)));
+            });
+        };
+
+        holder[0].run(source, SchedulerTest::noGrace);
+
+        assertThat(order.subList(0, 9)).containsExactly(
+                "propose1", "finish1", "judge1", "propose2", "finish2", "judge2", "propose3", "finish3", "judge3");
+    }
+
+    @Test
+    void stopsOnAFatalTeacherFailureAndReportsIt() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(4, Optional::empty, (j, e) -> { });
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            calls.incrementAndGet();
+            throw new FatalTeacherException(401, "the teacher rejected the API key (HTTP 401)", null);
+        });
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.TEACHER_FATAL);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.failure()).isInstanceOf(FatalTeacherException.class);
+        assertThat(outcome.detail()).contains("HTTP 401");
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void runsASingleJobUntilTheFirstOneSucceeds() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxBeforeSuccess = new AtomicInteger();
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(6,
+                () -> done.get() >= 20 ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(), (j, e) -> { });
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            int now = running.incrementAndGet();
+            try {
+                if (attempts.incrementAndGet() <= 3) {
+                    maxBeforeSuccess.accumulateAndGet(now, Math::max);
+                    throw new RetriableTeacherException(FaultKind.CONNECTION, "refused", null, null);
+                }
+                done.incrementAndGet();
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+
+        scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(maxBeforeSuccess.get()).isEqualTo(1);
+        assertThat(done.get()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void dropsAJobWhoseRequestFailedAfterRetriesAndCarriesOn() throws Exception {
+        AtomicInteger done = new AtomicInteger();
+        List<String> dropped = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger n = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(1,
+                () -> done.get() >= 3 ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(),
+                (j, e) -> dropped.add(j.stage() + ": " + e.getMessage()));
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            if (n.incrementAndGet() == 1) {
+                throw new RetriableTeacherException(FaultKind.SERVER_ERROR, "HTTP 503 after 5 attempts", null, null);
+            }
+            done.incrementAndGet();
+        });
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.TARGET_REACHED);
+        assertThat(dropped).containsExactly("propose: HTTP 503 after 5 attempts");
+    }
+
+    @Test
+    void endsCompletedWhenTheSourceIsExhaustedAndNothingIsInFlight() throws Exception {
+        AtomicInteger left = new AtomicInteger(5);
+        AtomicInteger ran = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(3, Optional::empty, (j, e) -> { });
+        JobSource source = new JobSource() {
+            @Override
+            public Job next() {
+                return left.getAndDecrement() > 0 ? new SimpleJob("evolve", Priorities.TRANSFORM, ran::incrementAndGet)
+                        : null;
+            }
+
+            @Override
+            public boolean exhausted() {
+                return left.get() <= 0;
+            }
+        };
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.SOURCE_EXHAUSTED);
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(ran.get()).isEqualTo(5);
+    }
+
+    @Test
+    void anExternalStopLetsInFlightJobsFinishWithinTheGrace() throws Exception {
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        AtomicInteger jobs = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(2, Optional::empty, (j, e) -> { });
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            if (jobs.incrementAndGet() == 1) {
+                return; // the warm-up job
+            }
+            started.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            finished.incrementAndGet();
+        });
+        Thread stopper = new Thread(() -> {
+            try {
+                started.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            scheduler.requestStop(StopReason.INTERRUPTED, "interrupted");
+            release.countDown();
+        });
+        stopper.start();
+
+        RunOutcome outcome = scheduler.run(source, r -> Duration.ofSeconds(5));
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.INTERRUPTED);
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(finished.get()).isEqualTo(2);
+        assertThat(scheduler.inFlight()).isZero();
+    }
+}
