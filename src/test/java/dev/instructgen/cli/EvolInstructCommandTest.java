@@ -391,6 +391,24 @@ class EvolInstructCommandTest {
     }
 
     @Test
+    void usesAnOverriddenTemplateAndRefusesABrokenOneBeforeAnyRequest() throws IOException {
+        Path input = chainScript();
+        Path prompts = Files.createDirectories(dir.resolve("prompts/evol"));
+        Files.writeString(prompts.resolve("response.txt"), "Answer briefly: ${instruction}");
+        assertThat(run(input, dir.resolve("ok"), "--rounds", "1", "--prompts", dir.resolve("prompts").toString()))
+                .isZero();
+        assertThat(teacher.promptsContaining("Answer briefly: ")).hasSize(2);
+
+        Files.writeString(prompts.resolve("response.txt"), "Answer ${question}");
+        server.resetRequests();
+        int exit = run(input, dir.resolve("broken"), "--prompts", dir.resolve("prompts").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("response.txt").contains("question");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void rejectsUnknownOperationWeightsAsBadUsage() throws IOException {
         Path input = seeds("Name a colour.");
         int exit = run(input, dir.resolve("run"), "--operation-weights", "widen=2");
