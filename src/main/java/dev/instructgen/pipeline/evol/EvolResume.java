@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Rebuilds the chain state of an interrupted run. The checkpoint gives each lineage's current instruction and
- * rounds attempted as of its last write; examples.jsonl is the authority for what was accepted, so evolutions
- * accepted after the checkpoint are replayed from it (advancing their lineage and the counters). Eliminations
- * after the last checkpoint are not replayed: those rounds are attempted again, with the same drawn operation,
- * and rejected.jsonl may then list such an attempt twice.
+ * Rebuilds the chain state of an interrupted run. examples.jsonl is the authority for what was accepted: each
+ * lineage replays its accepted evolutions in round order, which gives its current instruction and ancestors. The
+ * checkpoint adds what examples cannot show, the rounds whose evolution was eliminated, and the counters as of
+ * its last write; accepted evolutions newer than the checkpoint are counted on top. Eliminations after the last
+ * checkpoint are not known: those rounds are attempted again, with the same drawn operation, and rejected.jsonl
+ * may then list such an attempt twice. Without a checkpoint a run resumes from examples.jsonl alone.
  */
 public final class EvolResume {
 
@@ -39,12 +39,7 @@ public final class EvolResume {
      */
     public static State restore(List<EvolInput> inputs, boolean keepOriginals, ChainCheckpoint checkpoint,
                                 List<Example> restored, EvolutionStats stats, NoveltyIndex novelty) {
-        Map<String, Lineage> lineages = new LinkedHashMap<>();
-        for (EvolInput in : inputs) {
-            Lineage root = in.lineage();
-            ChainCheckpoint.Chain saved = checkpoint == null ? null : checkpoint.chains().get(in.id());
-            lineages.put(in.id(), saved == null ? root : saved.applyTo(root));
-        }
+        Map<String, ChainCheckpoint.Chain> saved = checkpoint == null ? Map.of() : checkpoint.chains();
         if (checkpoint != null && checkpoint.stats() != null) {
             stats.restore(checkpoint.stats());
         }
@@ -54,20 +49,38 @@ public final class EvolResume {
             written.add(e.id());
             byId.put(e.id(), e);
         }
-        List<Example> evolved = new ArrayList<>(restored.stream()
-                .filter(e -> Example.EVOL_INSTRUCT.equals(e.method()) && e.provenance().evolution() != null)
-                .toList());
-        evolved.sort(Comparator.comparingInt(e -> e.provenance().evolution().round()));
-        for (Example e : evolved) {
-            String root = rootOf(e, byId, lineages.keySet());
-            Lineage l = root == null ? null : lineages.get(root);
-            int round = e.provenance().evolution().round();
-            if (l != null && round > l.roundsDone()) {
-                lineages.put(root, l.advance(round, e.instruction()));
-                EvolOperation op = EvolOperation.fromKey(e.provenance().evolution().operation());
-                stats.attempted(op, round);
-                stats.accepted(op, round);
+        Set<String> roots = new HashSet<>();
+        inputs.forEach(in -> roots.add(in.id()));
+        Map<String, List<Example>> evolvedByRoot = new HashMap<>();
+        List<Example> evolved = new ArrayList<>();
+        for (Example e : restored) {
+            if (Example.EVOL_INSTRUCT.equals(e.method()) && e.provenance().evolution() != null) {
+                String root = rootOf(e, byId, roots);
+                if (root != null) {
+                    evolvedByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(e);
+                    evolved.add(e);
+                }
             }
+        }
+        List<Lineage> lineages = new ArrayList<>();
+        for (EvolInput in : inputs) {
+            int savedRounds = saved.containsKey(in.id()) ? saved.get(in.id()).roundsDone() : 0;
+            Lineage l = in.lineage();
+            List<Example> chain = evolvedByRoot.getOrDefault(in.id(), new ArrayList<>());
+            chain.sort(Comparator.comparingInt(e -> e.provenance().evolution().round()));
+            for (Example e : chain) {
+                int round = e.provenance().evolution().round();
+                if (round <= l.roundsDone()) {
+                    continue;
+                }
+                l = l.advance(round, e.instruction());
+                if (round > savedRounds) { // accepted after the checkpoint: not in its counters yet
+                    EvolOperation op = EvolOperation.fromKey(e.provenance().evolution().operation());
+                    stats.attempted(op, round);
+                    stats.accepted(op, round);
+                }
+            }
+            lineages.add(savedRounds > l.roundsDone() ? l.returnToPool(savedRounds) : l);
         }
         if (novelty != null) {
             inputs.forEach(in -> novelty.add(in.id(), in.prompt()));
@@ -75,7 +88,7 @@ public final class EvolResume {
         }
         List<EvolInput> originals = keepOriginals
                 ? inputs.stream().filter(in -> !written.contains(in.id())).toList() : List.of();
-        return new State(List.copyOf(lineages.values()), originals, restored.size());
+        return new State(lineages, originals, restored.size());
     }
 
     /** Walks parent links up to an input id. */
@@ -87,11 +100,12 @@ public final class EvolResume {
                 return null;
             }
             String parent = parents.get(0);
-            if (roots.contains(parent) && !byId.containsKey(parent)
-                    || roots.contains(parent) && !Example.EVOL_INSTRUCT.equals(byId.get(parent).method())) {
+            Example parentExample = byId.get(parent);
+            if (roots.contains(parent)
+                    && (parentExample == null || !Example.EVOL_INSTRUCT.equals(parentExample.method()))) {
                 return parent;
             }
-            at = byId.get(parent);
+            at = parentExample;
         }
         return null;
     }
