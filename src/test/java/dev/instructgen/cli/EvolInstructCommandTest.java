@@ -314,6 +314,28 @@ class EvolInstructCommandTest {
     }
 
     @Test
+    void evolvesThroughOllamasNativeChatApiToo() throws IOException {
+        server.resetAll();
+        teacher = new EvolTeacherStubs(server, true);
+        teacher.defaults();
+        Path input = chainScript();
+        List<String> args = new ArrayList<>(List.of("evol-instruct", "--input", input.toString(),
+                "--out", dir.resolve("run").toString(), "--teacher-api", "ollama", "--teacher-url", server.baseUrl(),
+                "--model", "evol-test", "--rounds", "2", "--timeout", "5s"));
+
+        int exit = InstructgenCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(lines(dir.resolve("run/examples.jsonl"))).extracting(e -> e.path("id").asText())
+                .containsExactlyInAnyOrder("seed_task_0.r2", "seed_task_1.r1", "seed_task_1.r2", "seed_task_2.r1",
+                        "seed_task_2.r2");
+        assertThat(lines(dir.resolve("run/rejected.jsonl"))).extracting(r -> r.path("detail").asText())
+                .containsExactly("judge: Equal");
+        assertThat(json(dir.resolve("run/stats.json")).path("tokens").path("prompt").asInt()).isPositive();
+    }
+
+    @Test
     void withoutTheEqualityJudgeNoJudgeRequestIsSent() throws IOException {
         Path input = chainScript();
 
