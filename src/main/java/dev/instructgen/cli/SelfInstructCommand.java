@@ -1,6 +1,8 @@
 package dev.instructgen.cli;
 
 import dev.instructgen.config.BadInputException;
+import dev.instructgen.config.FilterSection;
+import dev.instructgen.config.SamplingSection;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.SeedTask;
@@ -108,7 +110,13 @@ public final class SelfInstructCommand implements Callable<Integer> {
             throw new BadInputException("--rouge-threshold must be within (0, 1], was " + rougeThreshold);
         }
         TokenizerKind tokenizerKind = tokenizerKind();
-        SelfInstructSettings settings = SelfInstructSettings.defaults(instancesPerTask);
+        var configFile = config.file();
+        String where = String.valueOf(configFile.path());
+        SelfInstructSettings defaults = SelfInstructSettings.defaults(instancesPerTask);
+        SelfInstructSettings settings = defaults.withSampling(SamplingSection.apply(defaults.samplingByStage(),
+                configFile.section("sampling").orElse(null), where));
+        InstructionFilterSettings filters = FilterSection.apply(InstructionFilterSettings.defaults(),
+                configFile.section("filters").orElse(null), where);
         var teacherSettings = gen.teacherSettings();
         TeacherIdentity identity = new TeacherIdentity(teacherSettings.api(), teacherSettings.model(),
                 teacherSettings.host());
@@ -149,7 +157,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
 
         RunSpec runSpec = new RunSpec(COMMAND, gen.out, teacherSettings, gen.target,
                 new Budget(gen.maxCost, gen.maxTokens), gen.randomSeed, tokenizerKind, rougeThreshold,
-                manifestSettings(settings, tokenizerKind, prompts, identity, policy, seedLicenses),
+                manifestSettings(settings, filters, tokenizerKind, prompts, identity, policy, seedLicenses),
                 prompts.manifest(), new RunSpec.SeedRef(seeds.toString(), FileDigest.sha256(seeds),
                 seedLicenses.sources().get(0).license()),
                 licensePolicy(policy, seedLicenses), graceFor(teacherSettings.timeout()));
@@ -167,7 +175,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
                 err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size() + " of "
                         + gen.target + " examples already accepted");
             }
-            InstructionFilter heuristics = InstructionFilter.heuristics(InstructionFilterSettings.defaults());
+            InstructionFilter heuristics = InstructionFilter.heuristics(filters);
             InstanceScreen instanceScreen = new InstanceScreen(instancesPerTask);
             String idPrefix = ctx.resumed()
                     ? "si-" + Long.toString(clock.instant().getEpochSecond(), 36) + "-"
@@ -230,14 +238,14 @@ public final class SelfInstructCommand implements Callable<Integer> {
         return timeout.compareTo(Duration.ofSeconds(60)) < 0 ? timeout : Duration.ofSeconds(60);
     }
 
-    private Map<String, Object> manifestSettings(SelfInstructSettings settings, TokenizerKind tokenizerKind,
+    private Map<String, Object> manifestSettings(SelfInstructSettings settings, InstructionFilterSettings filters,
+                                                 TokenizerKind tokenizerKind,
                                                  SelfInstructPrompts prompts, TeacherIdentity identity,
                                                  TeacherTermsPolicy policy, SeedLicenses seedLicenses) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rouge_threshold", rougeThreshold);
         m.put("tokenizer", tokenizerKind.cliName());
         m.putAll(settings.manifestSettings());
-        InstructionFilterSettings filters = InstructionFilterSettings.defaults();
         Map<String, Object> filterSettings = new LinkedHashMap<>();
         filterSettings.put("min_words", filters.minWords());
         filterSettings.put("max_words", filters.maxWords());
