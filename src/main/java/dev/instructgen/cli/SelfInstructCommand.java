@@ -137,6 +137,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
         }
         PromptLibrary library = PromptLibrary.withOverrides(gen.promptsDir);
         SelfInstructPrompts prompts = new SelfInstructPrompts(library);
+        prompts.validate();
         Price price = priceTable().priceFor(identity);
         if (gen.maxCost != null && !price.isKnown()) {
             throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "

@@ -323,6 +323,19 @@ class SelfInstructEndToEndTest {
     }
 
     @Test
+    void aBrokenPromptOverrideIsRefusedBeforeAnyRequest() throws IOException {
+        Path prompts = dir.resolve("prompts");
+        Files.createDirectories(prompts.resolve("self-instruct"));
+        Files.writeString(prompts.resolve("self-instruct/classification.txt"), "Is ${instrution} a classification?");
+
+        int exit = run(TeacherApi.OPENAI, dir.resolve("run"), "--target", "5", "--prompts", prompts.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("classification.txt").contains("instrution");
+        server.verify(0, postRequestedFor(urlPathEqualTo(path(TeacherApi.OPENAI))));
+    }
+
+    @Test
     void aDryRunPrintsTheEstimateAndSendsNothing() throws IOException {
         int exit = run(TeacherApi.OPENAI, dir.resolve("run"), "--target", "100", "--dry-run");
 
