@@ -1,15 +1,278 @@
 package dev.instructgen.cli;
 
+import dev.instructgen.config.BadInputException;
+import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.dataset.Dataset;
+import dev.instructgen.dataset.DatasetReader;
+import dev.instructgen.dataset.Example;
+import dev.instructgen.licensing.DatasetCard;
+import dev.instructgen.licensing.CommercialUseGate;
+import dev.instructgen.licensing.SeedLicenseResolver;
+import dev.instructgen.licensing.SeedLicenses;
+import dev.instructgen.licensing.TeacherTerms;
+import dev.instructgen.licensing.TeacherTermsPolicy;
+import dev.instructgen.pipeline.Budget;
+import dev.instructgen.pipeline.CostModel;
+import dev.instructgen.pipeline.DatasetCardFacts;
+import dev.instructgen.pipeline.FileDigest;
+import dev.instructgen.pipeline.ProgressReporter;
+import dev.instructgen.pipeline.RunAssembly;
+import dev.instructgen.pipeline.RunContext;
+import dev.instructgen.pipeline.RunOutcome;
+import dev.instructgen.pipeline.RunSpec;
+import dev.instructgen.pipeline.StopReason;
+import dev.instructgen.pipeline.evol.EvolDryRun;
+import dev.instructgen.pipeline.evol.EvolInput;
+import dev.instructgen.pipeline.evol.EvolRun;
+import dev.instructgen.pipeline.evol.EvolSettings;
+import dev.instructgen.pipeline.evol.LibraryEvolPrompts;
+import dev.instructgen.pipeline.evol.OperationWeights;
+import dev.instructgen.prompt.PromptLibrary;
+import dev.instructgen.prompt.PromptTemplate;
+import dev.instructgen.teacher.FatalTeacherException;
+import dev.instructgen.teacher.Sampling;
+import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.teacher.TeacherUnavailableException;
+import dev.instructgen.teacher.pricing.Price;
+import dev.instructgen.teacher.pricing.PriceTable;
+import dev.instructgen.text.TokenizerKind;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Placeholder: the 'evol-instruct' command is being built. */
-@Command(name = "evol-instruct", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code instructgen evol-instruct}: Evol-Instruct (Xu et al. 2023) over an instruction set; docs/evol-instruct.md. */
+@Command(name = "evol-instruct", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evolve an instruction set for N rounds with Evol-Instruct (Xu et al. 2023, WizardLM): "
+                + "in-depth operations (add constraints, deepen, concretize, increase reasoning steps, complicate "
+                + "input) and in-breadth mutation, elimination of failed evolutions, answers by the teacher.",
+                "Every evolved example records its parent, round and operation; failed evolutions go to "
+                        + "rejected.jsonl with the rule that eliminated them."})
 public final class EvolInstructCommand implements Callable<Integer> {
+
+    static final String COMMAND = "evol-instruct";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    GenerationOptions options;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
+            description = "Instructions to evolve: a Self-Instruct seed file, an Alpaca JSON/JSONL or Dolly JSONL "
+                    + "dataset, or a run directory (its examples.jsonl).")
+    Path input;
+
+    @Option(names = "--input-license", paramLabel = "SPDX",
+            description = "License of the input set (else a FILE.license sidecar, else per-record license "
+                    + "fields, else unknown). It flows into every evolved example.")
+    String inputLicense;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "4",
+            description = "Rounds of evolution; each evolves every instruction once. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
+    @Option(names = "--operation-weights", paramLabel = "OP=W,...",
+            description = "Relative weights of add-constraints, deepen, concretize, increase-reasoning, "
+                    + "complicate-input, breadth; unnamed ones keep 1, 0 turns one off. Default: uniform")
+    String operationWeights;
+
+    @Option(names = "--no-equality-judge", negatable = false,
+            description = "Skip the teacher's Equal / Not Equal judgement (the text check for identical "
+                    + "rewrites still runs).")
+    boolean noEqualityJudge;
+
+    @Option(names = "--keep-originals",
+            description = "Also write the input instructions as 'method: seed' examples (they count towards "
+                    + "--target).")
+    boolean keepOriginals;
+
+    @Option(names = "--rouge-threshold", paramLabel = "F1",
+            description = "Reject an evolved instruction whose ROUGE-L F1 against any accepted instruction "
+                    + "outside its own lineage exceeds this. Default: off")
+    Double rougeThreshold;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0",
+            description = "Sampling temperature of rewrites and answers. Default: ${DEFAULT-VALUE}")
+    double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", defaultValue = "0.95",
+            description = "Nucleus sampling of rewrites and answers. Default: ${DEFAULT-VALUE}")
+    double topP;
+
+    @Option(names = "--max-output-tokens", paramLabel = "N", defaultValue = "2048",
+            description = "Token limit of one rewrite or answer; a reply cut off by it is eliminated. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int maxOutputTokens;
+
+    /** Time of the run; tests may replace it. */
+    Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() {
-        throw new dev.instructgen.config.BadInputException("'evol-instruct' is not available yet");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EvolSettings settings = settings();
+        Dataset dataset = DatasetReader.read(input);
+        SeedLicenses licenses = new SeedLicenseResolver().resolve(dataset.file(), inputLicense, dataset.tasks());
+        List<EvolInput> inputs = EvolInput.all(dataset, licenses);
+
+        TeacherSettings teacher = options.teacherSettings();
+        TeacherIdentity identity = new TeacherIdentity(teacher.api(), teacher.model(), teacher.host());
+        TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
+        TeacherTerms terms = policy.termsFor(identity);
+        if (options.requireCommercial) {
+            new CommercialUseGate().check(licenses.sources(), terms); // before any request
+        }
+        if (terms.isUnknown()) {
+            err.println("warning: the terms of teacher '" + identity.model() + "' are unknown: examples get "
+                    + "commercial_use null (add an entry under licensing.teacher_terms in the config)");
+        }
+        Price price = priceTable().priceFor(identity);
+        if (options.maxCost != null && !price.isKnown()) {
+            throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
+                    + "price table does not list; add it under 'prices' in the --config file");
+        }
+        LibraryEvolPrompts prompts = new LibraryEvolPrompts(PromptLibrary.withOverrides(options.promptsDir));
+        List<PromptTemplate> templates = prompts.templatesFor(settings);
+        long evolutions = (long) inputs.size() * settings.rounds();
+        if (options.dryRun) {
+            out.print(EvolDryRun.of(inputs, settings, prompts, price.isKnown() ? price::cost : CostModel.FREE)
+                    .format(identity.model(), price.isKnown()));
+            out.flush();
+            return ExitCode.OK;
+        }
+        long target = settings.target() != null ? settings.target()
+                : evolutions + (settings.keepOriginals() ? inputs.size() : 0);
+        RunSpec runSpec = new RunSpec(COMMAND, options.out, teacher, target,
+                new Budget(options.maxCost, options.maxTokens), options.randomSeed, TokenizerKind.ROUGE_SCORE,
+                rougeThreshold == null ? 1.0 : rougeThreshold, manifestSettings(settings, dataset, policy),
+                promptIds(templates), new RunSpec.SeedRef(dataset.file().toString(),
+                FileDigest.sha256(dataset.file()), licenseOf(licenses)),
+                licensePolicy(policy, licenses), graceFor(teacher.timeout()));
+        RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
+                price, terms, message -> {
+                    err.println("warning: " + message);
+                    err.flush();
+                });
+
+        RunOutcome outcome;
+        try (RunContext ctx = RunAssembly.assemble(runSpec, parts)) {
+            if (ctx.resumed()) {
+                err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size()
+                        + " examples already accepted");
+            }
+            ProgressReporter progress = ProgressReporter.forEnvironment(System.console() != null, err,
+                    Duration.ofSeconds(30), clock);
+            outcome = new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY).run(inputs, progress, true);
+            ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
+                    Example.EVOL_INSTRUCT, terms, policy.version(), licenses.sources(), displaySettings(settings),
+                    price)));
+            ctx.journal().flush();
+        }
+        return report(outcome, out, err);
+    }
+
+    private EvolSettings settings() {
+        Sampling sampling;
+        try {
+            sampling = new Sampling(temperature, topP, maxOutputTokens, null, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        return new EvolSettings(rounds, OperationWeights.parse(operationWeights), options.randomSeed, sampling,
+                sampling, !noEqualityJudge, rougeThreshold, options.target, keepOriginals);
+    }
+
+    /** Everything that defines the run; a rerun with other values refuses to resume (PRODUCT.md). */
+    private static Map<String, Object> manifestSettings(EvolSettings s, Dataset dataset, TeacherTermsPolicy policy) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", dataset.file().toString());
+        m.put("input_format", dataset.format().toString());
+        m.put("input_sha256", FileDigest.sha256(dataset.file()));
+        m.putAll(s.manifestSettings());
+        m.put("license_policy_version", policy.version());
+        return m;
+    }
+
+    private static Map<String, String> promptIds(List<PromptTemplate> templates) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        templates.forEach(t -> ids.put(t.name(), t.provenanceId()));
+        return ids;
+    }
+
+    private static String licenseOf(SeedLicenses licenses) {
+        return licenses.sources().size() == 1 ? licenses.sources().get(0).license() : null;
+    }
+
+    private int report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
+        // typed teacher failures go to the one exit-code mapper, like every command's
+        if (outcome.reason() == StopReason.TEACHER_FATAL && outcome.failure() instanceof FatalTeacherException e) {
+            throw e;
+        }
+        if (outcome.reason() == StopReason.TEACHER_UNAVAILABLE
+                && outcome.failure() instanceof TeacherUnavailableException e) {
+            throw e;
+        }
+        if (outcome.reason() == StopReason.ERROR && outcome.failure() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (outcome.exitCode() == ExitCode.OK) {
+            out.println("done: evolved " + summary(outcome) + " in " + options.out.resolve("examples.jsonl"));
+        } else if (outcome.reason().resumable()) {
+            err.println("stopped: " + (outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail())
+                    + " (run the same command again to resume)");
+        } else {
+            err.println("error: " + (outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail()));
+        }
+        out.flush();
+        err.flush();
+        return outcome.exitCode();
+    }
+
+    private String summary(RunOutcome outcome) {
+        return input + " for " + rounds + (rounds == 1 ? " round" : " rounds")
+                + (outcome.reason() == StopReason.TARGET_REACHED && options.target != null
+                ? " (stopped at --target " + options.target + ")" : "");
+    }
+
+    /** Interrupted or out of budget, in-flight requests (already paid for) may finish within this. */
+    private static Duration graceFor(Duration timeout) {
+        return timeout.compareTo(Duration.ofSeconds(60)) < 0 ? timeout : Duration.ofSeconds(60);
+    }
+
+    private Map<String, Object> licensePolicy(TeacherTermsPolicy policy, SeedLicenses licenses) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", policy.version());
+        m.put("require_commercial", options.requireCommercial);
+        m.put("input_license", licenseOf(licenses));
+        m.put("input_license_origin", licenses.origin().name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    private Map<String, String> displaySettings(EvolSettings s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("input", String.valueOf(input));
+        m.putAll(s.displaySettings());
+        return m;
+    }
+
+    private PriceTable priceTable() {
+        PriceTable table = PriceTable.loadDefault();
+        var file = config.file();
+        return file.section("prices").map(p -> table.withOverrides(p, file.path() + ": prices")).orElse(table);
     }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
                         + "(JSONL with conversations) or openai-chat (JSONL with messages).",
                 "Beside each file written, FILE.license.md summarises the licenses of its records."},
         footer = {"", "Example:",
-                "  instructgen export --run runs/alpaca-10k --format openai-chat --to train.jsonl "
-                        + "--split-validation 0.05"})
+                "  instructgen export --run runs/alpaca-10k --format openai-chat \\",
+                "      --to train.jsonl --split-validation 0.05"})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -50,6 +50,7 @@ public final class CombiningLicenseTagger implements LicenseTagger {
      * The block of an example whose parents include generated examples (e.g. evolving an earlier run's output):
      * their license blocks are inherited whole, see {@link LicenseCombiner}.
      */
+    @Override
     public LicenseInfo tag(Collection<SeedSource> seedSources, Collection<LicenseInfo> inheritedBlocks) {
         if (inheritedBlocks.isEmpty()) {
             return tag(seedSources);

@@ -9,4 +9,12 @@ import java.util.Collection;
 public interface LicenseTagger {
 
     LicenseInfo tag(Collection<SeedSource> seedSources);
+
+    /**
+     * The block of an example whose parents include generated examples (evolving an earlier run's output): their
+     * license blocks are inherited whole. Taggers that cannot combine blocks fall back to the seed sources alone.
+     */
+    default LicenseInfo tag(Collection<SeedSource> seedSources, Collection<LicenseInfo> inheritedBlocks) {
+        return tag(seedSources);
+    }
 }

@@ -69,4 +69,14 @@ public final class RunDirectoryJournal implements RunJournal {
     public void close() {
         dir.close();
     }
+
+    @Override
+    public void writeCheckpoint(String name, Object state) {
+        dir.writeCheckpoint(name, state);
+    }
+
+    @Override
+    public <T> java.util.Optional<T> readCheckpoint(String name, Class<T> type) {
+        return dir.readCheckpoint(name, type);
+    }
 }

@@ -5,6 +5,7 @@ import dev.instructgen.dataset.Example;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a run's results go: the run directory in production, memory in tests. Implementations append whole
@@ -23,6 +24,18 @@ public interface RunJournal extends AutoCloseable {
     void writeText(String name, String content);
 
     void flush();
+
+    /**
+     * Replaces the checkpoint {@code name} (atomically in the run directory), e.g. Evol-Instruct's chain state.
+     * The default keeps nothing: a method must then be able to resume from the journals alone.
+     */
+    default void writeCheckpoint(String name, Object state) {
+    }
+
+    /** The checkpoint last written under {@code name}, if this journal keeps checkpoints. */
+    default <T> Optional<T> readCheckpoint(String name, Class<T> type) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

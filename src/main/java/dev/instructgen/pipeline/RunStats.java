@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The run's counters: what the teacher stack observes (as its {@link TeacherMetrics}) and what the pipeline
@@ -44,6 +46,7 @@ public final class RunStats implements TeacherMetrics {
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder completionTokens = new LongAdder();
     private final DoubleAdder cost = new DoubleAdder();
+    private final Map<String, Supplier<?>> sections = new ConcurrentSkipListMap<>();
 
     public RunStats(String command, long target, Clock clock, CostModel costModel) {
         this.command = command;
@@ -98,6 +101,14 @@ public final class RunStats implements TeacherMetrics {
     /** A request that ended without any fault callback (e.g. a fatal HTTP status) still counts as failed. */
     public void onRequestFailed() {
         failed.increment();
+    }
+
+    /**
+     * Adds a method-specific section to stats.json under {@code name} (e.g. Evol-Instruct's "evolution"),
+     * read from {@code section} at every snapshot. The supplier must be thread-safe and cheap.
+     */
+    public void addSection(String name, Supplier<?> section) {
+        sections.put(name, section);
     }
 
     public long accepted() {
@@ -180,7 +191,14 @@ public final class RunStats implements TeacherMetrics {
                 acc == 0 ? null : round(costUsd / acc, 8),
                 new StatsSnapshot.Throughput(
                         elapsed <= 0 ? 0.0 : round(acc / elapsed, 3),
-                        elapsed <= 0 ? 0.0 : round(requests / elapsed, 3)));
+                        elapsed <= 0 ? 0.0 : round(requests / elapsed, 3)),
+                sections());
+    }
+
+    private Map<String, Object> sections() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        sections.forEach((name, supplier) -> out.put(name, supplier.get()));
+        return out;
     }
 
     private static Map<String, Long> sorted(Map<String, LongAdder> adders) {

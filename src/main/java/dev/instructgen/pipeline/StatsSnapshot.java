@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -29,7 +31,26 @@ public record StatsSnapshot(
         Tokens tokens,
         @JsonProperty("cost_usd") double costUsd,
         @JsonProperty("cost_per_accepted_usd") @JsonInclude(JsonInclude.Include.ALWAYS) Double costPerAcceptedUsd,
-        Throughput throughput) {
+        Throughput throughput,
+        @JsonAnyGetter @JsonIgnore Map<String, Object> sections) {
+
+    /**
+     * Method-specific sections (e.g. Evol-Instruct's "evolution"), written as further top-level fields after the
+     * common ones.
+     */
+    public StatsSnapshot {
+        sections = sections == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(sections));
+    }
+
+    /** The common counters only, without method sections. */
+    public StatsSnapshot(String command, String status, String stopReason, String startedAt, String updatedAt,
+                         double elapsedSeconds, long target, long accepted, long proposed, Map<String, Long> rejected,
+                         Requests requests, Map<String, Long> faults, Tokens tokens, double costUsd,
+                         Double costPerAcceptedUsd, Throughput throughput) {
+        this(command, status, stopReason, startedAt, updatedAt, elapsedSeconds, target, accepted, proposed, rejected,
+                requests, faults, tokens, costUsd, costPerAcceptedUsd, throughput, Map.of());
+    }
 
     /** Teacher requests: attempts sent, requests that succeeded, retried attempts, requests failed for good. */
     @JsonPropertyOrder({"total", "succeeded", "retries", "failed", "by_stage"})

@@ -1,10 +1,10 @@
 package dev.instructgen.storage;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a whole file so that a reader (or a crash) sees either the old content or the new, never a mix:
@@ -45,13 +46,16 @@ public final class AtomicFile {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            // Files.createFile, unlike createTempFile, gives the usual permissions (0666 minus umask): a
+            // manifest or an export readable only by its owner would surprise whoever shares the run.
+            temp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX));
+            // A stream, not a FileChannel, so that an interrupted caller cannot close it half-way.
+            try (FileOutputStream file = new FileOutputStream(temp.toFile())) {
+                OutputStream out = new BufferedOutputStream(file, 1 << 16);
                 writer.writeTo(out);
                 out.flush();
-                ch.force(true);
+                file.getFD().sync();
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

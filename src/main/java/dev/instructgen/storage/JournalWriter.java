@@ -1,11 +1,9 @@
 package dev.instructgen.storage;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,8 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Appends whole lines to a JSONL journal and makes them durable in small batches (group commit).
  *
  * <p>Why this shape: a kill -9 only loses what is not yet in the kernel, and each line reaches the kernel in
- * one write call on an O_APPEND channel, so after a kill every line is whole or (the last one) torn, never
- * interleaved. A power loss also loses what is not yet fsync'd; an fsync per line would cap throughput at
+ * one write call on an O_APPEND file, so after a kill every line is whole or (the last one) torn, never
+ * interleaved. A plain {@link FileOutputStream} rather than a FileChannel: an interrupt (a cancelled task,
+ * a shutdown on Ctrl-C) closes an interruptible channel for every thread, and the journal would refuse all
+ * further appends, including the ones that finish the work in flight. A power loss also loses what is not yet fsync'd; an fsync per line would cap throughput at
  * the disk's flush rate (often a few hundred per second), so lines are fsync'd together: as soon as
  * {@code syncEveryLines} lines are pending, and at the latest {@code syncEveryMillis} after the first pending
  * one (by the scheduler's periodic tick), and always on {@link #flush()} and {@link #close()}. The fsync runs
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class JournalWriter implements AutoCloseable {
 
     private final Path path;
-    private final FileChannel channel;
+    private final FileOutputStream out;
     private final Executor syncExecutor;
     private final Clock clock;
     private final int syncEveryLines;
@@ -37,7 +37,9 @@ final class JournalWriter implements AutoCloseable {
     private long synced;
     private long oldestUnsyncedAt;
     private boolean closed;
+    private boolean open = true;
     private volatile IOException syncFailure;
+    private IOException writeFailure;
 
     JournalWriter(Path path, Executor syncExecutor, Clock clock, int syncEveryLines, long syncEveryMillis) {
         this.path = path;
@@ -46,8 +48,7 @@ final class JournalWriter implements AutoCloseable {
         this.syncEveryLines = syncEveryLines;
         this.syncEveryMillis = syncEveryMillis;
         try {
-            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            this.out = new FileOutputStream(path.toFile(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path + " for appending: " + e.getMessage(), e);
         }
@@ -61,13 +62,16 @@ final class JournalWriter implements AutoCloseable {
                 throw new IllegalStateException(path + " is closed");
             }
             rethrowSyncFailure();
-            ByteBuffer buffer = ByteBuffer.wrap(line);
+            if (writeFailure != null) {
+                throw new UncheckedIOException("cannot append to " + path + " after an earlier failure: "
+                        + writeFailure.getMessage(), writeFailure);
+            }
             try {
-                // One call writes the whole line on a regular file; the loop only guards a short write.
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                out.write(line);
             } catch (IOException e) {
+                // A failed write (disk full) may have left part of the line. Appending more would bury that
+                // fragment mid-file; refusing keeps it the last line, which the next open repairs.
+                writeFailure = e;
                 throw new UncheckedIOException("cannot append to " + path + ": " + e.getMessage(), e);
             }
             long now = clock.millis();
@@ -133,7 +137,7 @@ final class JournalWriter implements AutoCloseable {
         synchronized (syncLock) {
             long upTo;
             synchronized (writeLock) {
-                if (closed && !channel.isOpen()) {
+                if (closed && !open) {
                     return;
                 }
                 upTo = written;
@@ -141,9 +145,9 @@ final class JournalWriter implements AutoCloseable {
             if (upTo == synced) {
                 return;
             }
-            // force() may run while other threads append: FileChannel allows it, and whatever they add
-            // after upTo is picked up by the next sync.
-            channel.force(false);
+            // The fsync may run while other threads append; whatever they add after upTo is picked up by
+            // the next sync.
+            out.getFD().sync();
             synchronized (writeLock) {
                 synced = Math.max(synced, upTo);
             }
@@ -167,8 +171,9 @@ final class JournalWriter implements AutoCloseable {
         }
         try {
             synchronized (syncLock) {
-                channel.force(false);
-                channel.close();
+                out.getFD().sync();
+                out.close();
+                open = false;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);

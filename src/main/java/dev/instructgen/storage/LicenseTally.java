@@ -2,78 +2,46 @@ package dev.instructgen.storage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.instructgen.licensing.LicenseInfo;
+import dev.instructgen.licensing.LicenseSummary;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Adds up the license blocks of a set of examples: records per license, commercial use yes/no/unknown,
- * the union of restrictions and every source. Small on purpose: it only reads what each example already
- * says (the combination rules live in the licensing package). Not thread-safe.
+ * The license side of an export card and of {@code stats}: feeds each example's license block to the
+ * licensing package's {@link LicenseSummary} (which owns the rules: what "commercial use" means for a set,
+ * how restrictions read in plain words) and shapes the result as JSON and as a Markdown card.
  */
 public final class LicenseTally {
 
-    static final String UNKNOWN = "unknown";
+    private static final LicenseInfo UNKNOWN_LICENSE = new LicenseInfo(null, null, List.of(), List.of());
 
-    private long records;
-    private final Map<String, Long> byLicense = new TreeMap<>();
-    private long commercialAllowed;
-    private long commercialForbidden;
-    private long commercialUnknown;
-    private final Set<String> restrictions = new TreeSet<>();
-    private final Set<String> sources = new TreeSet<>();
+    private final LicenseSummary.Builder builder = new LicenseSummary.Builder();
 
     public void add(LicenseInfo license) {
-        records++;
-        String id = license == null || license.license() == null || license.license().isBlank()
-                ? UNKNOWN : license.license();
-        byLicense.merge(id, 1L, Long::sum);
-        Boolean commercial = license == null ? null : license.commercialUse();
-        if (commercial == null) {
-            commercialUnknown++;
-        } else if (commercial) {
-            commercialAllowed++;
-        } else {
-            commercialForbidden++;
-        }
-        if (license != null) {
-            restrictions.addAll(license.restrictions());
-            license.sources().forEach(source -> sources.add(describe(source)));
-        }
+        builder.add(license == null ? UNKNOWN_LICENSE : license);
     }
 
-    public long records() {
-        return records;
-    }
-
-    /**
-     * For the whole set: "no" when any record forbids commercial use, "unknown" when any record's terms are
-     * unknown (or there are no records), else "yes".
-     */
+    /** "yes", "no", or "unknown" (any record's terms unknown, or no records at all). */
     public String commercialUse() {
-        if (commercialForbidden > 0) {
-            return "no";
-        }
-        if (commercialUnknown > 0 || records == 0) {
-            return UNKNOWN;
-        }
-        return "yes";
+        return words(builder.build().commercialUse());
     }
 
     /** The tally as a JSON-ready value (for {@code stats --json}). */
     public Summary summary() {
+        LicenseSummary s = builder.build();
+        Map<String, Long> byLicense = new LinkedHashMap<>();
+        s.licensesByCount().forEach(e -> byLicense.put(e.getKey(), e.getValue()));
         Map<String, Long> commercial = new LinkedHashMap<>();
-        commercial.put("yes", commercialAllowed);
-        commercial.put("no", commercialForbidden);
-        commercial.put(UNKNOWN, commercialUnknown);
-        return new Summary(records, Collections.unmodifiableMap(new LinkedHashMap<>(byLicense)), commercialUse(),
-                Collections.unmodifiableMap(commercial), List.copyOf(restrictions), List.copyOf(sources));
+        commercial.put("yes", s.commercialAllowed());
+        commercial.put("no", s.commercialForbidden());
+        commercial.put("unknown", s.commercialUnknown());
+        return new Summary(s.examples(), Collections.unmodifiableMap(byLicense), words(s.commercialUse()),
+                Collections.unmodifiableMap(commercial), s.restrictions(),
+                s.sources().stream().map(LicenseTally::describe).distinct().toList());
     }
 
     /** JSON shape of a tally. */
@@ -85,8 +53,10 @@ public final class LicenseTally {
                           List<String> sources) {
     }
 
-    /** A Markdown card: per-license counts, the commercial-use verdict, restrictions and sources. */
+    /** A Markdown card: per-license counts, the commercial-use verdict, what the restrictions mean, sources. */
     public String toMarkdown(String title, String origin) {
+        LicenseSummary s = builder.build();
+        Summary shaped = summary();
         List<String> lines = new ArrayList<>();
         lines.add("# " + title);
         lines.add("");
@@ -94,25 +64,22 @@ public final class LicenseTally {
         lines.add("");
         lines.add("| license | records |");
         lines.add("|---|---:|");
-        byLicense.forEach((license, count) -> lines.add("| " + license + " | " + count + " |"));
+        shaped.byLicense().forEach((license, count) -> lines.add("| " + license + " | " + count + " |"));
         lines.add("");
-        lines.add("**Commercial use: " + commercialUse() + "** (allowed for " + commercialAllowed
-                + ", forbidden for " + commercialForbidden + ", unknown for " + commercialUnknown + " records)");
+        lines.add("**Commercial use: " + shaped.commercialUse() + "** (allowed for " + s.commercialAllowed()
+                + ", forbidden for " + s.commercialForbidden() + ", unknown for " + s.commercialUnknown()
+                + " records)");
         lines.add("");
-        lines.add("## Restrictions");
+        lines.add("## In plain words");
         lines.add("");
-        if (restrictions.isEmpty()) {
-            lines.add("None recorded.");
-        } else {
-            restrictions.forEach(r -> lines.add("- " + r));
-        }
+        lines.addAll(s.describe());
         lines.add("");
         lines.add("## Sources");
         lines.add("");
-        if (sources.isEmpty()) {
+        if (shaped.sources().isEmpty()) {
             lines.add("None recorded.");
         } else {
-            sources.forEach(s -> lines.add("- " + s));
+            shaped.sources().forEach(source -> lines.add("- " + source));
         }
         lines.add("");
         lines.add("Built from the license block of every exported record. Check the terms of each source "
@@ -134,7 +101,11 @@ public final class LicenseTally {
         return kind + " " + orUnknown(source.name()) + " (license: " + orUnknown(source.license()) + ")";
     }
 
+    private static String words(Boolean commercialUse) {
+        return commercialUse == null ? "unknown" : commercialUse ? "yes" : "no";
+    }
+
     private static String orUnknown(String value) {
-        return value == null || value.isBlank() ? UNKNOWN : value;
+        return value == null || value.isBlank() ? "unknown" : value;
     }
 }

@@ -113,6 +113,9 @@ public final class RunDirectory implements AutoCloseable {
         RunLock lock = RunLock.acquire(dir);
         try {
             AtomicFile.deleteLeftovers(dir);
+            if (Files.isDirectory(dir.resolve(CHECKPOINTS))) {
+                AtomicFile.deleteLeftovers(dir.resolve(CHECKPOINTS));
+            }
             Path manifestFile = dir.resolve(MANIFEST);
             if (Files.exists(manifestFile)) {
                 Manifest stored = RunReader.readManifest(dir);
@@ -139,7 +142,10 @@ public final class RunDirectory implements AutoCloseable {
         return resumed;
     }
 
-    /** The run's manifest: on resume the stored one with the limits of this invocation. */
+    /**
+     * The run's manifest: on resume the stored one with the limits of this invocation. Take the run id and
+     * start time from here, not from the requested manifest, so that resumed examples carry the run's id.
+     */
     public Manifest manifest() {
         return manifest;
     }

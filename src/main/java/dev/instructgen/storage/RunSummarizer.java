@@ -104,11 +104,11 @@ public final class RunSummarizer {
     private static Map<String, Long> longs(JsonNode node) {
         Map<String, Long> values = new LinkedHashMap<>();
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (e.getValue().canConvertToLong()) {
                     values.put(e.getKey(), e.getValue().asLong());
                 }
-            });
+            }
         }
         return values;
     }

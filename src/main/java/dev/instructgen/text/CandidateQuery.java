@@ -87,10 +87,15 @@ final class CandidateQuery {
 
     /** LCS length between this candidate and a member's token ids; {@code local} as filled by prepare. */
     int lcs(int[] member, int[] local, long[] scratch) {
+        return lcs(member, 0, member.length, local, scratch);
+    }
+
+    /** LCS length between this candidate and {@code tokens[from, to)}. */
+    int lcs(int[] tokens, int from, int to, int[] local, long[] scratch) {
         if (words == 1) {
             long v = -1L;
-            for (int token : member) {
-                int k = local[token] - 1;
+            for (int i = from; i < to; i++) {
+                int k = local[tokens[i]] - 1;
                 if (k >= 0) {
                     long u = v & masks[k];
                     v = (v + u) | (v - u);
@@ -99,8 +104,8 @@ final class CandidateQuery {
             return Long.bitCount(~v & lastWordMask);
         }
         Arrays.fill(scratch, 0, words, -1L);
-        for (int token : member) {
-            int k = local[token] - 1;
+        for (int i = from; i < to; i++) {
+            int k = local[tokens[i]] - 1;
             if (k < 0) {
                 continue;
             }

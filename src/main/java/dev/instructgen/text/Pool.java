@@ -25,8 +25,12 @@ final class Pool {
     /** Per-token occurrence counter used while appending one member, all zero between appends. */
     private int[] occurrences = new int[64];
 
-    private int[][] memberTokens = new int[64][];
+    /** All members' token ids end to end: a member is a slice, one memory region instead of one array each. */
+    private int[] arena = new int[1024];
+    private int[] memberStarts = new int[64];
     private String[] memberIds = new String[64];
+    /** Token counts by member, kept apart from the token arrays so that bound checks stay in cache. */
+    private int[] memberLengths = new int[64];
     private int size;
     private long tokenCount;
 
@@ -45,10 +49,17 @@ final class Pool {
         int member = size;
         if (member == memberIds.length) {
             memberIds = Arrays.copyOf(memberIds, member * 2);
-            memberTokens = Arrays.copyOf(memberTokens, member * 2);
+            memberStarts = Arrays.copyOf(memberStarts, member * 2);
+            memberLengths = Arrays.copyOf(memberLengths, member * 2);
         }
+        memberLengths[member] = ids.length;
         memberIds[member] = id;
-        memberTokens[member] = ids;
+        int start = (int) tokenCount;
+        if (start + ids.length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, start + ids.length));
+        }
+        System.arraycopy(ids, 0, arena, start, ids.length);
+        memberStarts[member] = start;
         for (int d = 0; d < distinctCount; d++) {
             int token = distinct[d];
             appendPosting(token, member, occurrences[token]);
@@ -128,8 +139,28 @@ final class Pool {
         return low;
     }
 
+    /** A copy of the member's token ids (searches read {@link #arena()} directly). */
     int[] tokens(int member) {
-        return memberTokens[member];
+        return Arrays.copyOfRange(arena, memberStarts[member], memberStarts[member] + memberLengths[member]);
+    }
+
+    /** Token ids of every member, end to end (the live array: read only, under the lock). */
+    int[] arena() {
+        return arena;
+    }
+
+    /** Where the member's token ids begin in {@link #arena()}. */
+    int start(int member) {
+        return memberStarts[member];
+    }
+
+    /** Token counts indexed by member number (the live array: read only, under the lock). */
+    int[] lengths() {
+        return memberLengths;
+    }
+
+    int length(int member) {
+        return memberLengths[member];
     }
 
     String id(int member) {

@@ -19,18 +19,22 @@ import java.util.Set;
  *       ("the", "a", "of") are never touched for the decision. The ordering is by the current document frequency,
  *       on the candidate side only, so it stays exact as the pool grows and appends stay O(tokens).</li>
  * </ul>
- * For the exact maximum the same prefix is probed first; if the best score found exceeds t, every member that
- * could beat it was in the prefix. Otherwise further posting lists are read, rarest first, only while a member
- * not yet seen could still reach the best score: with r candidate occurrences left unread such a member has
- * overlap ≤ r and F ≤ 2r/(m+r). Members are verified in decreasing order of their bound (bucketed), so the best
- * score rises early and prunes the rest.
+ * A member first met in a posting list shares at most the candidate occurrences not read before that list; with
+ * the length filter this gives, per list, a window of member lengths worth recording at all.
+ *
+ * <p>For the exact maximum the decision's prefix search runs first; if the best score found exceeds t, every
+ * member that could beat it was in the prefix. Otherwise the search starts again with that score s as the floor:
+ * posting lists are read rarest first only while a member not yet seen could still reach s (with r candidate
+ * occurrences left unread such a member has overlap ≤ r and F ≤ 2r/(m+r)), and members whose bound is below s
+ * are not recorded. In both passes members are verified in decreasing order of their bound (a counting sort into
+ * buckets), so the best score rises early and prunes the rest.
  *
  * <p><b>Exactness.</b> Bounds are real-number inequalities, while the decision compares the score in rouge_score's
  * floating-point arithmetic ({@link RougeL#f1(int, int, int)}), which can differ from the exact fraction in the
- * last bit. Every bound is therefore applied with a margin of 1e-9: far more than any rounding error of the score
- * (below 1e-15), far less than the smallest gap between two distinct scores (1/(m+n)² for texts under 10,000
- * tokens), so a bound never discards a member that the reference would count, and the final comparison is the
- * reference's own. Ties in the maximum go to the earliest member, as in the reference's scan.
+ * last bit. Every bound is therefore applied with a margin of 1e-9, far more than any rounding error of the score
+ * (below 1e-15), so a bound never discards a member that the reference would count (the margin only loosens the
+ * bounds a hair), and the final comparison is the reference's own. Ties in the maximum go to the earliest member,
+ * as in the reference's scan.
  */
 final class PoolSearch {
 
@@ -68,12 +72,12 @@ final class PoolSearch {
             return -1;
         }
         double bound = threshold - MARGIN;
-        probePrefix(bound);
+        probePrefix(bound, bound);
         for (int i = 0; i < scratch.touchedCount; i++) {
             int member = scratch.touched[i];
             if (upperBound(member) > bound && !ignored(member)) {
                 int[] tokens = pool.tokens(member);
-                double f = RougeL.f1(query.lcs(tokens, scratch.local, scratch.bitVector), m, tokens.length);
+                    double f = RougeL.f1(query.lcs(tokens, scratch.local, scratch.bitVector), m, tokens.length);
                 if (f > threshold) {
                     return member;
                 }
@@ -87,24 +91,29 @@ final class PoolSearch {
         if (m == 0) {
             return Match.NONE;
         }
-        probePrefix(threshold - MARGIN);
-        Match best = verify(0, scratch.touchedCount, Match.NONE);
+        double bound = threshold - MARGIN;
+        probePrefix(bound, bound);
+        Match best = verify(scratch.touchedCount, Match.NONE);
         if (best.score() > threshold) {
-            return best;
+            return best; // every member above the threshold was in the prefix search
         }
-        int firstUnverified = scratch.touchedCount;
+        // Below the threshold the maximum may be any member: search again, pruning with the score found so far.
+        scratch.clearTouched();
+        nextToken = 0;
+        unreadOccurrences = m - query.unknownCount();
+        double floor = best.score() - 2 * MARGIN;
         while (nextToken < query.distinctCount()) {
             double unseenBound = 2.0 * unreadOccurrences / (m + unreadOccurrences);
             if (unseenBound + MARGIN < best.score()) {
                 break;
             }
-            probeNext();
+            probeNext(floor);
         }
-        return verify(firstUnverified, scratch.touchedCount, best);
+        return verify(scratch.touchedCount, best);
     }
 
     /** Reads the posting lists of the rarest occurrences that any member scoring above {@code bound} must share. */
-    private void probePrefix(double bound) {
+    private void probePrefix(double bound, double floor) {
         int prefix = m;
         if (bound > 0 && bound < 1) {
             int minOverlap = (int) Math.floor(bound * m / (2 - bound)) + 1;
@@ -115,15 +124,21 @@ final class PoolSearch {
         int read = query.unknownCount();
         while (read < prefix && nextToken < query.distinctCount()) {
             read += query.count(nextToken);
-            probeNext();
+            probeNext(floor);
         }
     }
 
-    private void probeNext() {
+    /**
+     * Reads the next posting list, adding overlaps. A member first met here shares at most the occurrences not
+     * read before this list, so it is not even recorded when that bound cannot exceed {@code floor}.
+     */
+    private void probeNext(double floor) {
         int k = nextToken++;
         int token = query.token(k);
         int count = query.count(k);
+        int shareable = unreadOccurrences;
         unreadOccurrences -= count;
+        int[] lengths = pool.lengths();
         int[] members = pool.postingMembers(token);
         int[] counts = pool.postingCounts(token);
         int length = pool.documentFrequency(token);
@@ -131,9 +146,25 @@ final class PoolSearch {
         int[] overlap = scratch.overlap;
         int[] touched = scratch.touched;
         int touchedCount = scratch.touchedCount;
+        int shortest;
+        int longest;
+        if (floor < 0) {
+            shortest = 0;
+            longest = Integer.MAX_VALUE;
+        } else if (!exceeds(shareable, shareable, floor)) {
+            shortest = 1;
+            longest = 0; // no new member can qualify, only known ones gain overlap
+        } else {
+            shortest = shortestExceeding(shareable, floor);
+            longest = longestExceeding(shareable, floor);
+        }
         for (int i = start; i < length; i++) {
             int member = members[i];
             if (overlap[member] == 0) {
+                int n = lengths[member];
+                if (n < shortest || n > longest) {
+                    continue;
+                }
                 touched[touchedCount++] = member;
             }
             overlap[member] += Math.min(count, counts[i]);
@@ -141,22 +172,61 @@ final class PoolSearch {
         scratch.touchedCount = touchedCount;
     }
 
+    /** Whether a member of n tokens sharing at most {@code shareable} could score above {@code floor}. */
+    private boolean exceeds(int shareable, int n, double floor) {
+        return 2.0 * Math.min(shareable, n) / ((double) m + n) > floor;
+    }
+
+    /** Smallest n in [0, shareable] that {@link #exceeds}; the bound grows with n up to {@code shareable}. */
+    private int shortestExceeding(int shareable, double floor) {
+        int low = 0;
+        int high = shareable;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (exceeds(shareable, mid, floor)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** Largest n at least {@code shareable} that {@link #exceeds}; past {@code shareable} the bound falls. */
+    private int longestExceeding(int shareable, double floor) {
+        long low = shareable;
+        long high = shareable + 1L;
+        while (high < Integer.MAX_VALUE && exceeds(shareable, (int) high, floor)) {
+            low = high;
+            high = Math.min(Integer.MAX_VALUE, high * 2);
+        }
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (exceeds(shareable, (int) mid, floor)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return (int) low;
+    }
+
     /** Exact upper bound on F for a touched member: 2·min(overlap + unread, m, n)/(m+n). */
     private double upperBound(int member) {
-        int n = pool.tokens(member).length;
+        int n = pool.length(member);
         int overlap = Math.min(scratch.overlap[member] + unreadOccurrences, Math.min(m, n));
         return 2.0 * overlap / (m + n);
     }
 
-    /** Verifies touched[from, to) in decreasing order of bound, keeping the best; returns the new best. */
-    private Match verify(int from, int to, Match incumbent) {
+    /** Verifies touched members in decreasing order of bound, keeping the best; returns the new best. */
+    private Match verify(int to, Match incumbent) {
         int bestMember = incumbent.member();
         double bestScore = incumbent.score();
         int buckets = QueryScratch.BUCKETS;
         int[] starts = scratch.bucketStarts;
         scratch.clearBuckets();
         int candidates = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < to; i++) {
             int member = scratch.touched[i];
             double bound = upperBound(member);
             if (bound + MARGIN < bestScore || ignored(member)) {
@@ -190,14 +260,20 @@ final class PoolSearch {
                 continue;
             }
             int member = sortedMembers[c];
-            int[] tokens = pool.tokens(member);
-            double f = RougeL.f1(query.lcs(tokens, scratch.local, scratch.bitVector), m, tokens.length);
+            double f = score(member);
             if (f > 0 && (f > bestScore || (f == bestScore && member < bestMember))) {
                 bestScore = f;
                 bestMember = member;
             }
         }
         return bestMember < 0 ? Match.NONE : new Match(bestMember, bestScore);
+    }
+
+    /** The reference score of a member: bit-parallel LCS, then rouge_score's arithmetic. */
+    private double score(int member) {
+        int start = pool.start(member);
+        int n = pool.length(member);
+        return RougeL.f1(query.lcs(pool.arena(), start, start + n, scratch.local, scratch.bitVector), m, n);
     }
 
     private static int bucketOf(double bound, int buckets) {

@@ -43,7 +43,20 @@ public final class UnicodeTokenizer implements Tokenizer {
         for (int i = 0; i < normalized.length(); ) {
             int cp = normalized.codePointAt(i);
             i += Character.charCount(cp);
-            if (isCombiningMark(cp)) {
+            if (cp < 0x80) {
+                // ASCII: the rouge_score rule, without the Unicode table look-ups
+                boolean kept = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+                if (kept) {
+                    if (single) {
+                        flush(current, tokens);
+                        single = false;
+                    }
+                    current.append((char) (cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+                } else {
+                    flush(current, tokens);
+                    single = false;
+                }
+            } else if (isCombiningMark(cp)) {
                 if (current.length() > 0) {
                     current.appendCodePoint(cp);
                 }

@@ -27,6 +27,7 @@ import static dev.instructgen.storage.TestRuns.rejection;
 import static dev.instructgen.storage.TestRuns.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RunDirectoryTest {
 
@@ -207,6 +208,24 @@ class RunDirectoryTest {
     }
 
     @Test
+    void anInterruptedThreadCanStillAppendAndDoesNotBreakTheJournalForOthers() throws IOException {
+        Path dir = tmp.resolve("run");
+        try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
+            Thread.currentThread().interrupt();
+            try {
+                run.appendExample(example(0));
+                run.writeStats(Map.of("accepted", 1));
+                run.flush();
+            } finally {
+                assertThat(Thread.interrupted()).as("interrupt status is left for the caller").isTrue();
+            }
+            run.appendExample(example(1));
+        }
+        assertThat(Files.readAllLines(dir.resolve("examples.jsonl"))).hasSize(2);
+        assertThat(Files.readString(dir.resolve("stats.json"))).contains("\"accepted\" : 1");
+    }
+
+    @Test
     void atomicRewritesLeaveNoTempFilesAndOpeningRemovesLeftoversOfACrash() throws IOException {
         Path dir = tmp.resolve("run");
         try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
@@ -226,8 +245,23 @@ class RunDirectoryTest {
 
         Path leftover = dir.resolve(".stats.json.123" + AtomicFile.TEMP_SUFFIX);
         Files.writeString(leftover, "{\"accepted\":");
+        Path leftoverCheckpoint = dir.resolve("checkpoints/.evolution.json.9" + AtomicFile.TEMP_SUFFIX);
+        Files.writeString(leftoverCheckpoint, "{\"round\":");
         RunDirectory.openOrCreate(dir, manifest(), CLOCK).close();
         assertThat(leftover).doesNotExist();
+        assertThat(leftoverCheckpoint).doesNotExist();
+        assertThat(dir.resolve("checkpoints/evolution.json")).exists();
+    }
+
+    @Test
+    void atomicallyWrittenFilesGetTheSamePermissionsAsAnyNewFile() throws IOException {
+        Path dir = tmp.resolve("run");
+        RunDirectory.openOrCreate(dir, manifest(), CLOCK).close();
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assumeTrue(plain.getFileSystem().supportedFileAttributeViews().contains("posix"));
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("manifest.json")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test

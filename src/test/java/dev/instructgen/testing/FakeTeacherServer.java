@@ -27,6 +27,16 @@ public final class FakeTeacherServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add up to ~40 ms to every reply, which would make the fake, not the generator,
+        // the bottleneck of latency-bound benchmarks. Read once, when the JDK's server configuration loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /** Handler threads are named so benchmarks can tell the fake's CPU time from the generator's. */
+    public static final String THREAD_PREFIX = "fake-teacher-";
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Function<String, String> responder;
@@ -38,7 +48,12 @@ public final class FakeTeacherServer implements AutoCloseable {
         this.responder = responder;
         this.latency = latency;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        this.executor = Executors.newFixedThreadPool(threads);
+        AtomicLong threadNumber = new AtomicLong();
+        this.executor = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, THREAD_PREFIX + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", exchange -> handle(exchange, true));
         server.createContext("/api/chat", exchange -> handle(exchange, false));

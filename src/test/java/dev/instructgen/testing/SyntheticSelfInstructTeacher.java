@@ -1,6 +1,8 @@
 package dev.instructgen.testing;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -18,11 +20,22 @@ public final class SyntheticSelfInstructTeacher implements Function<String, Stri
 
     private final long seed;
     private final int instructionsPerList;
+    private final double repeatFraction;
     private final AtomicLong calls = new AtomicLong();
+    private final List<String> proposed = new CopyOnWriteArrayList<>();
 
     public SyntheticSelfInstructTeacher(long seed, int instructionsPerList) {
+        this(seed, instructionsPerList, 0.0);
+    }
+
+    /**
+     * @param repeatFraction share of list items that repeat an instruction this fake proposed before (possibly
+     *                       to an earlier process of the same run), which the novelty filter must reject
+     */
+    public SyntheticSelfInstructTeacher(long seed, int instructionsPerList, double repeatFraction) {
         this.seed = seed;
         this.instructionsPerList = instructionsPerList;
+        this.repeatFraction = repeatFraction;
     }
 
     @Override
@@ -48,7 +61,14 @@ public final class SyntheticSelfInstructTeacher implements Function<String, Stri
             if (i > 0) {
                 reply.append('\n').append(next + i).append(". ");
             }
-            reply.append(PseudoText.instruction(random, 8 + random.nextInt(6)));
+            String instruction;
+            if (!proposed.isEmpty() && random.nextDouble() < repeatFraction) {
+                instruction = proposed.get(random.nextInt(proposed.size()));
+            } else {
+                instruction = PseudoText.instruction(random, 8 + random.nextInt(6));
+                proposed.add(instruction);
+            }
+            reply.append(instruction);
         }
         return reply.toString();
     }

@@ -6,6 +6,7 @@ import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.storage.AtomicFile;
 import dev.instructgen.storage.LicenseTally;
+import dev.instructgen.storage.RunDirectory;
 import dev.instructgen.storage.RunReader;
 import dev.instructgen.storage.RunSnapshot;
 
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
 public final class RunExporter {
 
     private static final byte[] NEWLINE = {'\n'};
+    private static final Set<String> RUN_FILES = Set.of(RunDirectory.MANIFEST, RunDirectory.EXAMPLES,
+            RunDirectory.REJECTED, RunDirectory.STATS, RunDirectory.DATASET_CARD);
 
     private RunExporter() {
     }
@@ -66,6 +69,7 @@ public final class RunExporter {
     public static List<Written> export(Request request) {
         RunSnapshot run = RunReader.read(request.runDir());
         createParent(request.to());
+        refuseToOverwriteTheRun(request);
         if (request.validationFraction() == null) {
             Part all = new Part(request.to(), request);
             AtomicFile.write(all.file, out -> {
@@ -113,6 +117,20 @@ public final class RunExporter {
             ids = examples.map(Example::id).collect(Collectors.toList());
         }
         return ValidationSplit.choose(ids, request.validationFraction(), request.splitSeed());
+    }
+
+    /** Exporting onto examples.jsonl (say) would replace the very file being read. */
+    private static void refuseToOverwriteTheRun(Request request) {
+        List<Path> targets = request.validationFraction() == null ? List.of(request.to())
+                : List.of(request.to(), validationPath(request.to()));
+        Path runDir = request.runDir().toAbsolutePath().normalize();
+        for (Path target : targets) {
+            Path absolute = target.toAbsolutePath().normalize();
+            if (absolute.getParent().equals(runDir) && RUN_FILES.contains(absolute.getFileName().toString())) {
+                throw new BadInputException("--to " + target + " would overwrite the run's own "
+                        + absolute.getFileName() + "; export to a file outside the run directory");
+            }
+        }
     }
 
     private static void createParent(Path to) {

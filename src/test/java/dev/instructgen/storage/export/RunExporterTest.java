@@ -1,6 +1,7 @@
 package dev.instructgen.storage.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.config.BadInputException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.storage.RunDirectory;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunExporterTest {
 
@@ -139,7 +141,7 @@ class RunExporterTest {
         assertThat(written.get(0).commercialUse()).isEqualTo("no");
         String text = Files.readString(card);
         assertThat(text).contains("| Apache-2.0 | 39 |", "| CC-BY-NC-4.0 | 1 |", "**Commercial use: no**",
-                "- non-commercial", "seed seed_tasks.jsonl (license: Apache-2.0)",
+                "- Non-commercial: at least one source forbids commercial use.", "seed seed_tasks.jsonl (license: Apache-2.0)",
                 "teacher llama3.1:8b (terms: Llama 3.1 Community License)", "exported from run `run-1`");
     }
 
@@ -150,6 +152,16 @@ class RunExporterTest {
         Path to = tmp.resolve("a.jsonl");
         assertThat(export(ExportFormat.ALPACA, to, false, null, null, 1).get(0).records()).isEqualTo(EXAMPLES);
         assertThat(Files.readAllLines(to)).hasSize(EXAMPLES);
+    }
+
+    @Test
+    void refusesToExportOntoTheRunsOwnJournal() throws IOException {
+        Path journal = run.resolve("examples.jsonl");
+        long size = Files.size(journal);
+        assertThatThrownBy(() -> export(ExportFormat.ALPACA, journal, false, null, null, 1))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("would overwrite the run's own examples.jsonl");
+        assertThat(Files.size(journal)).isEqualTo(size);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package dev.instructgen.filter.evol;
+
+import dev.instructgen.filter.Verdict;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Elimination rule 2 (WizardLM, section 3.3): the response contains "sorry" and is shorter than 80 words. A
+ * short apology means the teacher declined or could not answer the evolved instruction; a long answer that says
+ * "sorry" in passing is kept, as in the paper.
+ */
+public final class ApologyFilter {
+
+    public static final String REASON = "response_apology";
+    public static final int MAX_WORDS = 80;
+
+    private static final Pattern SORRY = Pattern.compile("sorry", Pattern.CASE_INSENSITIVE);
+
+    public Verdict check(String response) {
+        if (!SORRY.matcher(response).find()) {
+            return Verdict.accept();
+        }
+        int words = wordCount(response);
+        if (words < MAX_WORDS) {
+            return Verdict.reject(REASON, "response says \"sorry\" in " + words + " words (< " + MAX_WORDS + ")");
+        }
+        return Verdict.accept();
+    }
+
+    static int wordCount(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? 0 : t.toLowerCase(Locale.ROOT).split("\\s+").length;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.instructgen.filter.evol;
+
+import dev.instructgen.filter.Verdict;
+import dev.instructgen.text.RougeL;
+import dev.instructgen.text.Tokenizer;
+import dev.instructgen.text.TokenizerKind;
+
+import java.util.Locale;
+
+/**
+ * The cheap half of elimination rule 1 (WizardLM, section 3.3: "the evolved instruction does not provide any
+ * information gain compared to the original one"). Before paying for the teacher as judge we reject rewrites
+ * that are textually the parent: equal after normalising case, spacing and punctuation, or with ROUGE-L F1 at or
+ * above {@link #NEAR_IDENTICAL}. Such a rewrite cannot add a constraint, a step or a concrete detail.
+ */
+public final class NoInformationGainCheck {
+
+    public static final String REASON = "no_information_gain";
+    /** F1 at which two instructions differ by at most a word or two on typical lengths. */
+    public static final double NEAR_IDENTICAL = 0.95;
+
+    private final Tokenizer tokenizer = Tokenizer.of(TokenizerKind.ROUGE_SCORE);
+
+    public Verdict check(String parent, String child) {
+        if (normalise(parent).equals(normalise(child))) {
+            return Verdict.reject(REASON, "identical to parent");
+        }
+        double f1 = RougeL.f1(tokenizer.tokenize(parent), tokenizer.tokenize(child));
+        if (f1 >= NEAR_IDENTICAL) {
+            return Verdict.reject(REASON, String.format(Locale.ROOT,
+                    "identical to parent (near-identical: ROUGE-L F1 %.3f >= %.2f)", f1, NEAR_IDENTICAL));
+        }
+        return Verdict.accept();
+    }
+
+    /** The judge's half of rule 1, as a verdict: an "Equal" answer eliminates. */
+    public static Verdict judged(boolean equal) {
+        return equal ? Verdict.reject(REASON, "judge: Equal") : Verdict.accept();
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.instructgen.filter.evol;
+
+import dev.instructgen.filter.Verdict;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Elimination rule 4 (WizardLM, section 3.3): the evolved instruction copies words of the evolving prompt, such
+ * as "given prompt", "rewritten prompt" or "#Rewritten Prompt#". Such text talks about the rewriting task rather
+ * than being a task itself. Matching ignores case and collapses runs of spaces, hashes, underscores and
+ * asterisks, so "#The_Given   Prompt#" is caught too. A lone leading label is stripped before this check (see
+ * {@code EvolvedInstruction}); a phrase anywhere else eliminates.
+ */
+public final class PromptLeakFilter {
+
+    public static final String REASON = "prompt_leak";
+
+    /** Phrases of our own and the paper's evolving prompts that never belong in a real instruction. */
+    static final List<String> PHRASES = List.of(
+            "given prompt", "rewritten prompt", "created prompt", "new prompt", "original prompt",
+            "evolved prompt", "rewritten instruction", "given instruction", "original instruction",
+            "instruction to rewrite", "new version:");
+
+    public Verdict check(String instruction) {
+        String t = " " + instruction.toLowerCase(Locale.ROOT).replaceAll("[\\s#_*]+", " ") + " ";
+        for (String phrase : PHRASES) {
+            if (t.contains(phrase)) {
+                return Verdict.reject(REASON, "instruction copies \"" + phrase + "\" from the evolving prompt");
+            }
+        }
+        return Verdict.accept();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.instructgen.pipeline.evol;
+
+import dev.instructgen.prompt.PromptLibrary;
+import dev.instructgen.prompt.PromptTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The Evol-Instruct templates from the run's prompt library (shipped, or overridden with --prompts). */
+public final class LibraryEvolPrompts implements EvolPrompts {
+
+    private final PromptLibrary library;
+
+    public LibraryEvolPrompts(PromptLibrary library) {
+        this.library = library;
+    }
+
+    @Override
+    public Rendered render(String templateFile, Map<String, String> variables) {
+        PromptTemplate t = library.get(templateFile);
+        return new Rendered(t.render(variables), t.provenanceId());
+    }
+
+    /** Every template a run with these settings can use, loaded now so a broken override fails before the run. */
+    public List<PromptTemplate> templatesFor(EvolSettings settings) {
+        List<PromptTemplate> used = new ArrayList<>();
+        for (EvolOperation op : EvolOperation.values()) {
+            if (settings.weights().weight(op) > 0) {
+                used.add(library.get(op.templateFile()));
+            }
+        }
+        if (settings.equalityJudge()) {
+            used.add(library.get(JUDGE));
+        }
+        used.add(library.get(RESPONSE));
+        return used;
+    }
+}

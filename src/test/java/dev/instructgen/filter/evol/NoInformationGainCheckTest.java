@@ -1,0 +1,43 @@
+package dev.instructgen.filter.evol;
+
+import dev.instructgen.filter.Verdict;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NoInformationGainCheckTest {
+
+    private final NoInformationGainCheck check = new NoInformationGainCheck();
+
+    @Test
+    void rejectsARewriteThatDiffersOnlyInCaseSpacingAndPunctuation() {
+        Verdict v = check.check("Explain how tides form.", "  explain HOW tides   form!! ");
+        assertThat(v.rejected()).isTrue();
+        assertThat(v.reason()).isEqualTo("no_information_gain");
+        assertThat(v.detail()).isEqualTo("identical to parent");
+    }
+
+    @Test
+    void rejectsANearIdenticalRewriteWithItsScore() {
+        String parent = "Write a short story about a lighthouse keeper who finds a message in a bottle on a "
+                + "stormy night and decides to answer it";
+        String child = parent + " now";
+        Verdict v = check.check(parent, child);
+        assertThat(v.rejected()).isTrue();
+        assertThat(v.detail()).startsWith("identical to parent (near-identical: ROUGE-L F1 0.9");
+    }
+
+    @Test
+    void acceptsARewriteThatAddsAConstraint() {
+        Verdict v = check.check("Explain how tides form.",
+                "Explain how tides form, in under 100 words, for a ten-year-old reader.");
+        assertThat(v.accepted()).isTrue();
+    }
+
+    @Test
+    void anEqualJudgementEliminatesWithTheJudgeDetail() {
+        assertThat(NoInformationGainCheck.judged(true))
+                .isEqualTo(Verdict.reject("no_information_gain", "judge: Equal"));
+        assertThat(NoInformationGainCheck.judged(false).accepted()).isTrue();
+    }
+}
