@@ -431,6 +431,33 @@ class EvolInstructCommandTest {
     }
 
     @Test
+    void aConfigFileSetsTheSamplingOfRewritesAndAnswersSeparately() throws IOException {
+        Path input = chainScript();
+        Path config = dir.resolve("evol.yaml");
+        Files.writeString(config, """
+                rounds: 1
+                sampling:
+                  evolve: {temperature: 0.7}
+                  response: {max-tokens: 64}
+                """);
+
+        int exit = run(input, dir.resolve("run"), "--config", config.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<JsonNode> bodies = new ArrayList<>();
+        for (var r : server.getAllServeEvents()) {
+            bodies.add(JsonCodec.mapper().readTree(r.getRequest().getBodyAsString()));
+        }
+        assertThat(bodies).filteredOn(b -> b.toString().contains(EvolTeacherStubs.ANY_REWRITE))
+                .isNotEmpty().allSatisfy(b -> assertThat(b.path("temperature").asDouble()).isEqualTo(0.7));
+        assertThat(bodies).filteredOn(b -> !b.toString().contains(EvolTeacherStubs.ANY_REWRITE)
+                        && !b.toString().contains(EvolTeacherStubs.JUDGE))
+                .hasSize(2).allSatisfy(b -> assertThat(b.path("max_tokens").asInt()).isEqualTo(64));
+        assertThat(json(dir.resolve("run/manifest.json")).path("settings").path("sampling").path("response")
+                .asText()).contains("max_tokens 64");
+    }
+
+    @Test
     void rejectsUnknownOperationWeightsAsBadUsage() throws IOException {
         Path input = seeds("Name a colour.");
         int exit = run(input, dir.resolve("run"), "--operation-weights", "widen=2");
