@@ -54,6 +54,15 @@ public final class EvolutionStats {
                 labelsStripped, judgeUnclear);
     }
 
+    /**
+     * Continues the counters the journals cannot rebuild (labels stripped, unclear judgements) from a checkpoint;
+     * attempts, acceptances and eliminations are recounted from the journals on resume.
+     */
+    public synchronized void restoreExtras(Snapshot s) {
+        labelsStripped += s.labelsStripped();
+        judgeUnclear += s.judgeUnclear();
+    }
+
     /** Continues from counters saved by an earlier, interrupted run. */
     public synchronized void restore(Snapshot s) {
         total = new Counts(s.attempted(), s.accepted(), new TreeMap<>(s.eliminated()));

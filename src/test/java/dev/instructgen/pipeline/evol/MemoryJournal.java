@@ -50,6 +50,11 @@ final class MemoryJournal implements RunJournal {
     }
 
     @Override
+    public List<RejectedCandidate> restoredRejections() {
+        return List.copyOf(rejected);
+    }
+
+    @Override
     public void writeCheckpoint(String name, Object state) {
         checkpoints.put(name, state);
     }
