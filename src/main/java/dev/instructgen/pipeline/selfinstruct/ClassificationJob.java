@@ -41,7 +41,7 @@ final class ClassificationJob implements Job {
             }
             TeacherReply reply = run.ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
                     run.prompts.classification(task.instruction()), run.settings.classification()));
-            Optional<Boolean> answer = run.answerParser.parse(reply.text());
+            Optional<Boolean> answer = run.answerParser.parse(ReasoningBlocks.strip(reply.text()));
             if (answer.isEmpty()) {
                 run.reject(task.taskId(), stage(), "not_classification_answer",
                         "expected Yes or No, got: " + abbreviate(reply.text()), task.instruction(), "", "",
