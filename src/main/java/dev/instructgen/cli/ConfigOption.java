@@ -19,7 +19,7 @@ public final class ConfigOption {
 
     @Option(names = "--config", paramLabel = "FILE.yaml",
             description = "YAML file setting any option of this command (keys are the option names without "
-                    + "dashes; ${ENV} is replaced). The command line wins over the file.")
+                    + "dashes; $${ENV} is replaced). The command line wins over the file.")
     void setConfig(Path file) {
         if (!(mixee.defaultValueProvider() instanceof ConfigDefaultProvider provider)) {
             throw new IllegalStateException("--config used on a command without a config default provider");

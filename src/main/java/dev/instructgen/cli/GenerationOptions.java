@@ -15,9 +15,14 @@ public final class GenerationOptions {
             description = "Run directory. An existing run with the same settings resumes.")
     public Path out;
 
-    @Option(names = "--teacher-url", paramLabel = "URL", defaultValue = "http://localhost:11434",
+    /** Where each wire format's usual local server listens: vLLM's default port, and Ollama's. */
+    static final URI DEFAULT_OPENAI_URL = URI.create("http://localhost:8000/v1");
+    static final URI DEFAULT_OLLAMA_URL = URI.create("http://localhost:11434");
+
+    @Option(names = "--teacher-url", paramLabel = "URL",
             description = "Base URL of the teacher, e.g. http://localhost:11434 (Ollama) or "
-                    + "http://localhost:8000/v1 (OpenAI-compatible). Default: ${DEFAULT-VALUE}")
+                    + "http://localhost:8000/v1 (OpenAI-compatible). Default: http://localhost:8000/v1 with "
+                    + "--teacher-api openai, http://localhost:11434 with ollama")
     public URI teacherUrl;
 
     @Option(names = "--teacher-api", paramLabel = "openai|ollama", defaultValue = "openai",
@@ -88,7 +93,9 @@ public final class GenerationOptions {
 
     /** The teacher part of these options, validated. */
     public TeacherSettings teacherSettings() {
-        return new TeacherSettings(teacherApi, teacherUrl, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm,
+        URI url = teacherUrl != null ? teacherUrl
+                : teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL;
+        return new TeacherSettings(teacherApi, url, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm,
                 patience);
     }
 }
