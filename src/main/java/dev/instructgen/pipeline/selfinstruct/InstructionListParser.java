@@ -28,7 +28,8 @@ public final class InstructionListParser {
     private static final Pattern LABEL = Pattern.compile("^(?:task|instruction)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     /** Fields some models add under an item (Alpaca style); they are not part of the instruction. */
     private static final Pattern FIELD = Pattern.compile(
-            "^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:input|output|answer|response|class label|example\\s*\\d*)\\s*(?:\\*\\*)?\\s*:.*$",
+            "^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:input|output|answer|response|class label|example\\s*\\d*)"
+                    + "\\s*(?:\\*\\*)?\\s*:.*$",
             Pattern.CASE_INSENSITIVE);
 
     /** The instructions in the reply, in order, trimmed and with markdown emphasis and labels removed. */
