@@ -124,6 +124,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
         if (gen.target == null) {
             throw new BadInputException("--target is required: the number of accepted examples wanted");
         }
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new BadInputException("--progress-interval must be positive, was " + progressInterval);
+        }
         if (!(rougeThreshold > 0 && rougeThreshold <= 1)) {
             throw new BadInputException("--rouge-threshold must be within (0, 1], was " + rougeThreshold);
         }

@@ -53,7 +53,8 @@ public final class SamplingSection {
 
     private static Sampling override(Sampling base, JsonNode node, String where) {
         if (!node.isObject()) {
-            throw new BadInputException(where + " must be a map of " + String.join(", ", new java.util.TreeSet<>(KEYS)));
+            throw new BadInputException(where + " must be a map of "
+                    + String.join(", ", new java.util.TreeSet<>(KEYS)));
         }
         node.fieldNames().forEachRemaining(k -> {
             if (!KEYS.contains(k.replace('_', '-'))) {
