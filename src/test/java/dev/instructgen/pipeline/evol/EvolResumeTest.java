@@ -95,7 +95,8 @@ class EvolResumeTest {
         List<Example> restored = List.of(seed("a", "Name a colour."),
                 evolved("a.r1", "a", 1, "deepen", "Name a colour and its hex code."));
 
-        EvolResume.State state = EvolResume.restore(inputs, true, null, restored, List.of(), new EvolutionStats(), null);
+        EvolResume.State state = EvolResume.restore(inputs, true, null, restored, List.of(), new EvolutionStats(),
+                null);
 
         assertThat(state.originalsToWrite()).extracting(EvolInput::id).containsExactly("b");
         assertThat(state.lineages().get(0).currentId()).isEqualTo("a.r1");
