@@ -1,12 +1,13 @@
 package dev.instructgen.cli;
 
 import dev.instructgen.config.BadInputException;
+import dev.instructgen.config.SamplingSection;
 import dev.instructgen.config.TeacherSettings;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.Example;
-import dev.instructgen.licensing.DatasetCard;
 import dev.instructgen.licensing.CommercialUseGate;
+import dev.instructgen.licensing.DatasetCard;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.TeacherTerms;
@@ -191,10 +192,14 @@ public final class EvolInstructCommand implements Callable<Integer> {
         try {
             sampling = new Sampling(temperature, topP, maxOutputTokens, null, List.of());
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
+            throw new BadInputException("--temperature / --top-p / --max-output-tokens: " + e.getMessage());
         }
-        return new EvolSettings(rounds, OperationWeights.parse(operationWeights), options.randomSeed, sampling,
-                sampling, !noEqualityJudge, rougeThreshold, options.target, keepOriginals);
+        EvolSettings fromOptions = new EvolSettings(rounds, OperationWeights.parse(operationWeights),
+                options.randomSeed, sampling, sampling, !noEqualityJudge, rougeThreshold, options.target,
+                keepOriginals);
+        var file = config.file();
+        return fromOptions.withSampling(SamplingSection.apply(fromOptions.samplingByStage(),
+                file.section("sampling").orElse(null), file.path() + ""));
     }
 
     /** Everything that defines the run; a rerun with other values refuses to resume (PRODUCT.md). */

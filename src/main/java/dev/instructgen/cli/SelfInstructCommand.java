@@ -1,6 +1,8 @@
 package dev.instructgen.cli;
 
 import dev.instructgen.config.BadInputException;
+import dev.instructgen.config.FilterSection;
+import dev.instructgen.config.SamplingSection;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.SeedTask;
@@ -26,6 +28,7 @@ import dev.instructgen.pipeline.RunSpec;
 import dev.instructgen.pipeline.StopReason;
 import dev.instructgen.pipeline.selfinstruct.DryRunEstimate;
 import dev.instructgen.pipeline.selfinstruct.PoolBuilder;
+import dev.instructgen.pipeline.selfinstruct.PoolEntry;
 import dev.instructgen.pipeline.selfinstruct.SelfInstructPrompts;
 import dev.instructgen.pipeline.selfinstruct.SelfInstructRun;
 import dev.instructgen.pipeline.selfinstruct.SelfInstructSettings;
@@ -36,6 +39,7 @@ import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.pricing.Price;
 import dev.instructgen.teacher.pricing.PriceTable;
 import dev.instructgen.teacher.TeacherUnavailableException;
+import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.TokenizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,18 +101,42 @@ public final class SelfInstructCommand implements Callable<Integer> {
     /** Time of the run; tests may replace it. */
     Clock clock = Clock.systemUTC();
 
+    /** Everything read and checked before the run starts (and before any request). */
+    private record Prepared(SelfInstructSettings settings, InstructionFilterSettings filters,
+                            TokenizerKind tokenizer, TeacherIdentity identity, List<SeedTask> seedTasks,
+                            SeedLicenses seedLicenses, TeacherTermsPolicy policy, TeacherTerms terms,
+                            SelfInstructPrompts prompts, Price price) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Prepared p = prepare(err);
+        if (gen.dryRun) {
+            return dryRun(p, out);
+        }
+        return report(execute(p, err), out, err);
+    }
+
+    /** Reads options, config sections, seeds, licenses, terms, prompts and price; refuses bad input early. */
+    private Prepared prepare(PrintWriter err) {
         if (gen.target == null) {
             throw new BadInputException("--target is required: the number of accepted examples wanted");
+        }
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new BadInputException("--progress-interval must be positive, was " + progressInterval);
         }
         if (!(rougeThreshold > 0 && rougeThreshold <= 1)) {
             throw new BadInputException("--rouge-threshold must be within (0, 1], was " + rougeThreshold);
         }
-        TokenizerKind tokenizerKind = tokenizerKind();
-        SelfInstructSettings settings = SelfInstructSettings.defaults(instancesPerTask);
+        var configFile = config.file();
+        String where = String.valueOf(configFile.path());
+        SelfInstructSettings defaults = SelfInstructSettings.defaults(instancesPerTask);
+        SelfInstructSettings settings = defaults.withSampling(SamplingSection.apply(defaults.samplingByStage(),
+                configFile.section("sampling").orElse(null), where));
+        InstructionFilterSettings filters = FilterSection.apply(InstructionFilterSettings.defaults(),
+                configFile.section("filters").orElse(null), where);
         var teacherSettings = gen.teacherSettings();
         TeacherIdentity identity = new TeacherIdentity(teacherSettings.api(), teacherSettings.model(),
                 teacherSettings.host());
@@ -121,67 +149,70 @@ public final class SelfInstructCommand implements Callable<Integer> {
         TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
         TeacherTerms terms = policy.termsFor(identity);
         if (gen.requireCommercial) {
-            new CommercialUseGate().check(seedLicenses.sources(), terms); // before any request
+            new CommercialUseGate().check(seedLicenses.sources(), terms);
         }
         if (terms.isUnknown()) {
             err.println("warning: the terms of teacher '" + identity.model() + "' are unknown: examples get "
                     + "commercial_use null (add an entry under licensing.teacher_terms in the config)");
         }
-        PromptLibrary library = PromptLibrary.withOverrides(gen.promptsDir);
-        SelfInstructPrompts prompts = new SelfInstructPrompts(library);
+        SelfInstructPrompts prompts = new SelfInstructPrompts(PromptLibrary.withOverrides(gen.promptsDir));
+        prompts.validate();
         Price price = priceTable().priceFor(identity);
         if (gen.maxCost != null && !price.isKnown()) {
             throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
                     + "price table does not list; add it under 'prices' in the --config file");
         }
-        CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
+        return new Prepared(settings, filters, tokenizerKind(), identity, seedTasks, seedLicenses, policy, terms,
+                prompts, price);
+    }
 
-        if (gen.dryRun) {
-            TaskPool preview = PoolBuilder.build(seedTasks, seedLicenses::sourceOf, List.of(),
-                    dev.instructgen.text.NoveltyIndex.create(tokenizerKind, rougeThreshold));
-            var shown = preview.seeds().subList(0, Math.min(8, preview.seeds().size()));
-            DryRunEstimate estimate = DryRunEstimate.of(gen.target, instancesPerTask,
-                    prompts.sizes(shown, seedTasks.get(0).instruction()), cost);
-            out.print(estimate.format(identity.model(), price.isKnown()));
-            out.flush();
-            return ExitCode.OK;
-        }
+    private int dryRun(Prepared p, PrintWriter out) {
+        List<PoolEntry> shown = PoolBuilder.build(p.seedTasks(), p.seedLicenses()::sourceOf, List.of(),
+                NoveltyIndex.create(p.tokenizer(), rougeThreshold)).seeds();
+        CostModel cost = p.price().isKnown() ? p.price()::cost : CostModel.FREE;
+        DryRunEstimate estimate = DryRunEstimate.of(gen.target, instancesPerTask,
+                p.prompts().sizes(shown.subList(0, Math.min(8, shown.size())), p.seedTasks().get(0).instruction()),
+                cost);
+        out.print(estimate.format(p.identity().model(), p.price().isKnown()));
+        out.flush();
+        return ExitCode.OK;
+    }
 
+    /** Assembles the run, runs it to a stop and writes the dataset card. */
+    private RunOutcome execute(Prepared p, PrintWriter err) {
+        var teacherSettings = gen.teacherSettings();
         RunSpec runSpec = new RunSpec(COMMAND, gen.out, teacherSettings, gen.target,
-                new Budget(gen.maxCost, gen.maxTokens), gen.randomSeed, tokenizerKind, rougeThreshold,
-                manifestSettings(settings, tokenizerKind, prompts, identity, policy, seedLicenses),
-                prompts.manifest(), new RunSpec.SeedRef(seeds.toString(), FileDigest.sha256(seeds),
-                seedLicenses.sources().get(0).license()),
-                licensePolicy(policy, seedLicenses), graceFor(teacherSettings.timeout()));
+                new Budget(gen.maxCost, gen.maxTokens), gen.randomSeed, p.tokenizer(), rougeThreshold,
+                manifestSettings(p), p.prompts().manifest(),
+                new RunSpec.SeedRef(seeds.toString(), FileDigest.sha256(seeds), seedLicense(p)),
+                licensePolicy(p), graceFor(teacherSettings.timeout()));
         RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
-                price, terms, message -> {
+                p.price(), p.terms(), message -> {
                     err.println("warning: " + message);
                     err.flush();
                 });
-
-        RunOutcome outcome;
         try (RunContext ctx = RunAssembly.assemble(runSpec, parts)) {
-            TaskPool pool = PoolBuilder.build(seedTasks, seedLicenses::sourceOf, ctx.restoredExamples(),
+            TaskPool pool = PoolBuilder.build(p.seedTasks(), p.seedLicenses()::sourceOf, ctx.restoredExamples(),
                     ctx.novelty());
             if (ctx.resumed()) {
                 err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size() + " of "
                         + gen.target + " examples already accepted");
             }
-            InstructionFilter heuristics = InstructionFilter.heuristics(InstructionFilterSettings.defaults());
+            InstructionFilter heuristics = InstructionFilter.heuristics(p.filters());
             InstanceScreen instanceScreen = new InstanceScreen(instancesPerTask);
-            String idPrefix = ctx.resumed()
-                    ? "si-" + Long.toString(clock.instant().getEpochSecond(), 36) + "-"
+            // a resumed session tags its ids, so they never collide with those of earlier sessions
+            String idPrefix = ctx.resumed() ? "si-" + Long.toString(clock.instant().getEpochSecond(), 36) + "-"
                     : "si-";
             ProgressReporter progress = ProgressReporter.forEnvironment(System.console() != null, err,
                     progressInterval, clock);
-            outcome = new RunLoop(ctx, progress, true).run(scheduler -> new SelfInstructRun(ctx, scheduler, pool,
-                    prompts, settings, heuristics, instanceScreen, idPrefix));
+            RunOutcome outcome = new RunLoop(ctx, progress, true).run(scheduler -> new SelfInstructRun(ctx,
+                    scheduler, pool, p.prompts(), p.settings(), heuristics, instanceScreen, idPrefix));
             ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
-                    Example.SELF_INSTRUCT, terms, policy.version(), seedLicenses.sources(), displaySettings(),
-                    price)));
+                    Example.SELF_INSTRUCT, p.terms(), p.policy().version(), p.seedLicenses().sources(),
+                    displaySettings(), p.price())));
             ctx.journal().flush();
+            return outcome;
         }
-        return report(outcome, out, err);
     }
 
     private int report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
@@ -230,37 +261,39 @@ public final class SelfInstructCommand implements Callable<Integer> {
         return timeout.compareTo(Duration.ofSeconds(60)) < 0 ? timeout : Duration.ofSeconds(60);
     }
 
-    private Map<String, Object> manifestSettings(SelfInstructSettings settings, TokenizerKind tokenizerKind,
-                                                 SelfInstructPrompts prompts, TeacherIdentity identity,
-                                                 TeacherTermsPolicy policy, SeedLicenses seedLicenses) {
+    private static String seedLicense(Prepared p) {
+        return p.seedLicenses().sources().get(0).license();
+    }
+
+    /** What defines the run: compared on resume, so a changed setting is refused rather than mixed in. */
+    private Map<String, Object> manifestSettings(Prepared p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rouge_threshold", rougeThreshold);
-        m.put("tokenizer", tokenizerKind.cliName());
-        m.putAll(settings.manifestSettings());
-        InstructionFilterSettings filters = InstructionFilterSettings.defaults();
+        m.put("tokenizer", p.tokenizer().cliName());
+        m.putAll(p.settings().manifestSettings());
         Map<String, Object> filterSettings = new LinkedHashMap<>();
-        filterSettings.put("min_words", filters.minWords());
-        filterSettings.put("max_words", filters.maxWords());
-        filterSettings.put("blacklist", filters.blacklist());
+        filterSettings.put("min_words", p.filters().minWords());
+        filterSettings.put("max_words", p.filters().maxWords());
+        filterSettings.put("blacklist", p.filters().blacklist());
         m.put("filters", filterSettings);
         m.put("seeds_sha256", FileDigest.sha256(seeds));
-        m.put("seeds_license", seedLicenses.sources().get(0).license());
-        m.put("prompts", prompts.manifest());
+        m.put("seeds_license", seedLicense(p));
+        m.put("prompts", p.prompts().manifest());
         Map<String, Object> teacher = new LinkedHashMap<>();
-        teacher.put("api", identity.api().wireName());
-        teacher.put("model", identity.model());
-        teacher.put("host", identity.host());
+        teacher.put("api", p.identity().api().wireName());
+        teacher.put("model", p.identity().model());
+        teacher.put("host", p.identity().host());
         m.put("teacher", teacher);
-        m.put("license_policy_version", policy.version());
+        m.put("license_policy_version", p.policy().version());
         return m;
     }
 
-    private Map<String, Object> licensePolicy(TeacherTermsPolicy policy, SeedLicenses seedLicenses) {
+    private Map<String, Object> licensePolicy(Prepared p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", policy.version());
+        m.put("version", p.policy().version());
         m.put("require_commercial", gen.requireCommercial);
-        m.put("seeds_license", seedLicenses.sources().get(0).license());
-        m.put("seeds_license_origin", seedLicenses.origin().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("seeds_license", seedLicense(p));
+        m.put("seeds_license_origin", p.seedLicenses().origin().name().toLowerCase(java.util.Locale.ROOT));
         return m;
     }
 

@@ -42,6 +42,7 @@ public final class BarProgressReporter implements ProgressReporter {
             update(view);
             bar.close();
             bar = null;
+            err.println(); // the bar redraws its line with a carriage return; end that line first
         }
         err.println(view.stats().status() + ": " + ProgressLine.summary(view));
         err.flush();

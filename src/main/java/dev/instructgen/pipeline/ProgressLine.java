@@ -23,7 +23,8 @@ final class ProgressLine {
     static String details(ProgressView view) {
         StatsSnapshot s = view.stats();
         double rate = s.elapsedSeconds() <= 0 ? 0 : s.accepted() / s.elapsedSeconds();
-        return String.format(Locale.ROOT, "%.2f/s | ETA %s | yield %s | in flight %d | retries %d | tokens %s in / %s out | $%.4f",
+        return String.format(Locale.ROOT,
+                "%.2f/s | ETA %s | yield %s | in flight %d | retries %d | tokens %s in / %s out | $%.4f",
                 rate, eta(s, rate), yieldPercent(s), view.inFlight(), s.requests().retries(),
                 compact(s.tokens().prompt()), compact(s.tokens().completion()), s.costUsd());
     }

@@ -32,6 +32,14 @@ public interface RunJournal extends AutoCloseable {
     default void writeCheckpoint(String name, Object state) {
     }
 
+    /**
+     * The rejected candidates an earlier session of this run wrote, in order (read on demand: a method that
+     * rebuilds its state from rejections, e.g. Evol-Instruct's eliminated rounds). The default has none.
+     */
+    default List<RejectedCandidate> restoredRejections() {
+        return List.of();
+    }
+
     /** The checkpoint last written under {@code name}, if this journal keeps checkpoints. */
     default <T> Optional<T> readCheckpoint(String name, Class<T> type) {
         return Optional.empty();

@@ -78,6 +78,7 @@ public final class RunLoop {
             outcome = RunOutcome.of(StopReason.INTERRUPTED, "interrupted");
         } finally {
             ticker.shutdownNow();
+            awaitQuietly(ticker); // a tick still writing "running" must not land after the final stats
             if (signals != null) {
                 signals.close();
             }
@@ -92,6 +93,14 @@ public final class RunLoop {
         ctx.writeStats(outcome);
         progress.finish(new ProgressView(stats.snapshot(outcome), scheduler.inFlight()));
         return outcome;
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService ticker) {
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Duration graceFor(StopReason reason) {

@@ -194,7 +194,14 @@ public final class Scheduler {
                     continue;
                 }
                 Queued queued = queue.poll();
-                Job job = queued != null ? queued.job() : source.next();
+                Job job;
+                try {
+                    job = queued != null ? queued.job() : source.next();
+                } catch (RuntimeException e) {
+                    outcome = new RunOutcome(StopReason.ERROR, String.valueOf(e), e);
+                    changed.signalAll();
+                    return null;
+                }
                 if (job != null) {
                     inFlight++;
                     return job;

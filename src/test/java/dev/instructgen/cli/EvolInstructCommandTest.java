@@ -314,6 +314,28 @@ class EvolInstructCommandTest {
     }
 
     @Test
+    void evolvesThroughOllamasNativeChatApiToo() throws IOException {
+        server.resetAll();
+        teacher = new EvolTeacherStubs(server, true);
+        teacher.defaults();
+        Path input = chainScript();
+        List<String> args = new ArrayList<>(List.of("evol-instruct", "--input", input.toString(),
+                "--out", dir.resolve("run").toString(), "--teacher-api", "ollama", "--teacher-url", server.baseUrl(),
+                "--model", "evol-test", "--rounds", "2", "--timeout", "5s"));
+
+        int exit = InstructgenCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(lines(dir.resolve("run/examples.jsonl"))).extracting(e -> e.path("id").asText())
+                .containsExactlyInAnyOrder("seed_task_0.r2", "seed_task_1.r1", "seed_task_1.r2", "seed_task_2.r1",
+                        "seed_task_2.r2");
+        assertThat(lines(dir.resolve("run/rejected.jsonl"))).extracting(r -> r.path("detail").asText())
+                .containsExactly("judge: Equal");
+        assertThat(json(dir.resolve("run/stats.json")).path("tokens").path("prompt").asInt()).isPositive();
+    }
+
+    @Test
     void withoutTheEqualityJudgeNoJudgeRequestIsSent() throws IOException {
         Path input = chainScript();
 
@@ -388,6 +410,51 @@ class EvolInstructCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("dupes.jsonl:2").contains("duplicate id 'x'");
         assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void usesAnOverriddenTemplateAndRefusesABrokenOneBeforeAnyRequest() throws IOException {
+        Path input = chainScript();
+        Path prompts = Files.createDirectories(dir.resolve("prompts/evol"));
+        Files.writeString(prompts.resolve("response.txt"), "Answer briefly: ${instruction}");
+        assertThat(run(input, dir.resolve("ok"), "--rounds", "1", "--prompts", dir.resolve("prompts").toString()))
+                .isZero();
+        assertThat(teacher.promptsContaining("Answer briefly: ")).hasSize(2);
+
+        Files.writeString(prompts.resolve("response.txt"), "Answer ${question}");
+        server.resetRequests();
+        int exit = run(input, dir.resolve("broken"), "--prompts", dir.resolve("prompts").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("response.txt").contains("question");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aConfigFileSetsTheSamplingOfRewritesAndAnswersSeparately() throws IOException {
+        Path input = chainScript();
+        Path config = dir.resolve("evol.yaml");
+        Files.writeString(config, """
+                rounds: 1
+                sampling:
+                  evolve: {temperature: 0.7}
+                  response: {max-tokens: 64}
+                """);
+
+        int exit = run(input, dir.resolve("run"), "--config", config.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<JsonNode> bodies = new ArrayList<>();
+        for (var r : server.getAllServeEvents()) {
+            bodies.add(JsonCodec.mapper().readTree(r.getRequest().getBodyAsString()));
+        }
+        assertThat(bodies).filteredOn(b -> b.toString().contains(EvolTeacherStubs.ANY_REWRITE))
+                .isNotEmpty().allSatisfy(b -> assertThat(b.path("temperature").asDouble()).isEqualTo(0.7));
+        assertThat(bodies).filteredOn(b -> !b.toString().contains(EvolTeacherStubs.ANY_REWRITE)
+                        && !b.toString().contains(EvolTeacherStubs.JUDGE))
+                .hasSize(2).allSatisfy(b -> assertThat(b.path("max_tokens").asInt()).isEqualTo(64));
+        assertThat(json(dir.resolve("run/manifest.json")).path("settings").path("sampling").path("response")
+                .asText()).contains("max_tokens 64");
     }
 
     @Test

@@ -21,12 +21,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
- * A scripted Evol-Instruct teacher on WireMock, speaking the OpenAI chat format. Requests are told apart by a
- * distinctive phrase of each shipped template (prompts/evol/), and by the instruction they carry.
+ * A scripted Evol-Instruct teacher on WireMock, speaking the OpenAI chat format or Ollama's. Requests are told
+ * apart by a distinctive phrase of each shipped template (prompts/evol/), and by the instruction they carry.
  */
 final class EvolTeacherStubs {
 
     static final String PATH = "/v1/chat/completions";
+    static final String OLLAMA_PATH = "/api/chat";
     /** Phrases that only one template contains. */
     static final String ANY_REWRITE = "You help build training data for AI assistants";
     static final String JUDGE = "Answer with exactly one of these two words";
@@ -39,15 +40,23 @@ final class EvolTeacherStubs {
 
     private static final String CONTENT = "$.messages[0].content";
     private final WireMockServer server;
+    private final boolean ollama;
+    private final String path;
 
     EvolTeacherStubs(WireMockServer server) {
+        this(server, false);
+    }
+
+    EvolTeacherStubs(WireMockServer server, boolean ollama) {
         this.server = server;
+        this.ollama = ollama;
+        this.path = ollama ? OLLAMA_PATH : PATH;
     }
 
     /** Fallbacks: the judge says Not Equal, any other answer is a plain helpful paragraph. */
     void defaults() {
-        reply(post(PATH).atPriority(10).withRequestBody(content(containing(JUDGE))), "Not Equal", "stop");
-        reply(post(PATH).atPriority(20), "Here is a complete answer with concrete steps, an example and a short "
+        reply(post(path).atPriority(10).withRequestBody(content(containing(JUDGE))), "Not Equal", "stop");
+        reply(post(path).atPriority(20), "Here is a complete answer with concrete steps, an example and a short "
                 + "summary of the key facts.", "stop");
     }
 
@@ -60,7 +69,7 @@ final class EvolTeacherStubs {
     void onRewrite(String templatePhrase, String parent, String reply, String finishReason) {
         StringValuePattern request = parent.isEmpty() ? containing(templatePhrase)
                 : and(containing(templatePhrase), containing("<<<\n" + parent + "\n>>>"));
-        reply(post(PATH).atPriority(parent.isEmpty() ? 5 : 1).withRequestBody(content(request)), reply, finishReason);
+        reply(post(path).atPriority(parent.isEmpty() ? 5 : 1).withRequestBody(content(request)), reply, finishReason);
     }
 
     /** The judge's verdicts for {@code child}, one per call in order; the last repeats. */
@@ -68,7 +77,7 @@ final class EvolTeacherStubs {
         String state = Scenario.STARTED;
         for (int i = 0; i < verdicts.length; i++) {
             String next = i + 1 < verdicts.length ? "judged-" + (i + 1) : state;
-            reply(post(PATH).atPriority(1).inScenario("judge " + child).whenScenarioStateIs(state)
+            reply(post(path).atPriority(1).inScenario("judge " + child).whenScenarioStateIs(state)
                     .willSetStateTo(next)
                     .withRequestBody(content(and(containing(JUDGE), containing("<<<\n" + child + "\n>>>")))),
                     verdicts[i], "stop");
@@ -78,13 +87,13 @@ final class EvolTeacherStubs {
 
     /** The teacher's answer to the evolved instruction {@code instruction}. */
     void onAnswer(String instruction, String answer) {
-        reply(post(PATH).atPriority(2).withRequestBody(content(and(containing(instruction),
+        reply(post(path).atPriority(2).withRequestBody(content(and(containing(instruction),
                 notContaining(ANY_REWRITE), notContaining(JUDGE)))), answer, "stop");
     }
 
     /** Request bodies' prompts containing {@code phrase}. */
     List<String> promptsContaining(String phrase) {
-        return server.findAll(postRequestedFor(urlEqualTo(PATH))).stream().map(EvolTeacherStubs::prompt)
+        return server.findAll(postRequestedFor(urlEqualTo(path))).stream().map(EvolTeacherStubs::prompt)
                 .filter(p -> p.contains(phrase)).toList();
     }
 
@@ -102,13 +111,26 @@ final class EvolTeacherStubs {
     }
 
     private void reply(MappingBuilder request, String text, String finishReason) {
+        ObjectNode body = ollama ? ollamaBody(text, finishReason) : openAiBody(text, finishReason);
+        server.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(body.toString())));
+    }
+
+    private static ObjectNode ollamaBody(String text, String finishReason) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("model", "evol-test").put("created_at", "2026-01-01T00:00:00Z");
+        body.putObject("message").put("role", "assistant").put("content", text);
+        body.put("done", true).put("done_reason", finishReason).put("prompt_eval_count", 10).put("eval_count", 5);
+        return body;
+    }
+
+    private static ObjectNode openAiBody(String text, String finishReason) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1).put("model", "evol-test");
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0).put("finish_reason", finishReason);
         choice.putObject("message").put("role", "assistant").put("content", text);
         body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
-        server.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(body.toString())));
+        return body;
     }
 }

@@ -297,6 +297,45 @@ class SelfInstructEndToEndTest {
     }
 
     @Test
+    void theConfigFileExtendsTheBlacklistAndSetsTheSamplingOfAStage() throws IOException {
+        stubTeacher(TeacherApi.OPENAI);
+        Path config = dir.resolve("run.yaml");
+        Files.writeString(config, """
+                sampling:
+                  instruction-generation: {temperature: 1.2, max-tokens: 777}
+                filters:
+                  extra-blacklist: [revolution]
+                """);
+        Path out = dir.resolve("run");
+
+        int exit = run(TeacherApi.OPENAI, out, "--target", "1", "--config", config.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(lines(out.resolve("examples.jsonl"))).extracting(e -> e.get("instruction").asText())
+                .containsExactly(GOOD_CLASSIFICATION);
+        assertThat(lines(out.resolve("rejected.jsonl"))).extracting(r -> r.get("reason").asText(),
+                r -> r.get("instruction").asText()).contains(tuple("blacklisted_keyword", GOOD));
+        var generation = server.findAll(postRequestedFor(urlPathEqualTo(path(TeacherApi.OPENAI)))
+                .withRequestBody(containing("Continue the numbered list")));
+        JsonNode body = JSON.readTree(generation.get(0).getBodyAsString());
+        assertThat(body.get("temperature").asDouble()).isEqualTo(1.2);
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(777);
+    }
+
+    @Test
+    void aBrokenPromptOverrideIsRefusedBeforeAnyRequest() throws IOException {
+        Path prompts = dir.resolve("prompts");
+        Files.createDirectories(prompts.resolve("self-instruct"));
+        Files.writeString(prompts.resolve("self-instruct/classification.txt"), "Is ${instrution} a classification?");
+
+        int exit = run(TeacherApi.OPENAI, dir.resolve("run"), "--target", "5", "--prompts", prompts.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("classification.txt").contains("instrution");
+        server.verify(0, postRequestedFor(urlPathEqualTo(path(TeacherApi.OPENAI))));
+    }
+
+    @Test
     void aDryRunPrintsTheEstimateAndSendsNothing() throws IOException {
         int exit = run(TeacherApi.OPENAI, dir.resolve("run"), "--target", "100", "--dry-run");
 

@@ -167,6 +167,19 @@ class SchedulerTest {
     }
 
     @Test
+    void aFailingSourceStopsTheRunInsteadOfHangingIt() throws Exception {
+        Scheduler scheduler = new Scheduler(3, Optional::empty, (j, e) -> { });
+        JobSource source = () -> {
+            throw new dev.instructgen.config.BadInputException("prompt template x.txt: undefined variable");
+        };
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.ERROR);
+        assertThat(outcome.failure()).isInstanceOf(dev.instructgen.config.BadInputException.class);
+    }
+
+    @Test
     void dropsAJobWhoseRequestFailedAfterRetriesAndCarriesOn() throws Exception {
         AtomicInteger done = new AtomicInteger();
         List<String> dropped = Collections.synchronizedList(new ArrayList<>());

@@ -19,8 +19,8 @@ import java.util.Map;
  * Lineages proceed independently, but the FIFO keeps work flowing roughly round by round, as in the paper, so a
  * run cut short by --target holds shallow evolutions of many inputs rather than deep chains of a few.
  *
- * <p>Thread-safe. The state is checkpointed every {@code checkpointEvery} and on {@link #close}; after close,
- * late results are ignored.
+ * <p>Thread-safe. The state is checkpointed every {@code checkpointEvery} and on {@link #close} (taken under the
+ * lock, written outside it); after close, late results are ignored.
  */
 public final class EvolChains {
 
@@ -36,6 +36,9 @@ public final class EvolChains {
     private int active;
     private boolean closed;
     private Instant nextCheckpoint;
+    private long checkpoints;
+    private final Object saving = new Object();
+    private long saved;
 
     public EvolChains(List<Lineage> lineages, int rounds, EvolExamples examples, EvolOutput output,
                       EvolutionStats stats, Clock clock, Duration checkpointEvery) {
@@ -72,17 +75,22 @@ public final class EvolChains {
     }
 
     /** Records a finished attempt of {@code lineage}: writes it, counts it and schedules the next round. */
-    public synchronized void finish(Lineage lineage, Attempt attempt) {
+    public void finish(Lineage lineage, Attempt attempt) {
+        save(record(lineage, attempt));
+    }
+
+    /** The bookkeeping of {@link #finish}; returns a checkpoint when one is due, written outside the lock. */
+    private synchronized Due record(Lineage lineage, Attempt attempt) {
         active--;
         if (closed) {
-            return;
+            return null;
         }
         EvolOperation op = attempt.operation();
         int round = attempt.round();
         Lineage after;
         if (attempt instanceof Attempt.Evolved evolved) {
             if (!output.accept(examples.evolved(lineage, evolved))) {
-                return; // target reached or run closing: as if still in flight, redone on resume
+                return null; // target reached or run closing: as if still in flight, redone on resume
             }
             output.proposed();
             stats.attempted(op, round);
@@ -101,10 +109,30 @@ public final class EvolChains {
         if (after.roundsDone() < rounds) {
             ready.add(after);
         }
-        if (!clock.instant().isBefore(nextCheckpoint)) {
-            output.checkpoint(checkpoint());
-            nextCheckpoint = clock.instant().plus(checkpointEvery);
+        if (clock.instant().isBefore(nextCheckpoint)) {
+            return null;
         }
+        nextCheckpoint = clock.instant().plus(checkpointEvery);
+        return new Due(++checkpoints, checkpoint());
+    }
+
+    /**
+     * Writes a checkpoint taken under the lock, without holding it (so workers keep finishing attempts while the
+     * file is written); a checkpoint older than one already written is skipped.
+     */
+    private void save(Due due) {
+        if (due == null) {
+            return;
+        }
+        synchronized (saving) {
+            if (due.sequence() > saved) {
+                output.checkpoint(due.checkpoint());
+                saved = due.sequence();
+            }
+        }
+    }
+
+    private record Due(long sequence, ChainCheckpoint checkpoint) {
     }
 
     /** The lineage's attempt ended without a result (the run is stopping): it stays as it was. */
@@ -113,11 +141,16 @@ public final class EvolChains {
     }
 
     /** Stops accepting results and writes the final checkpoint. */
-    public synchronized void close() {
-        if (!closed) {
+    public void close() {
+        Due last;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
-            output.checkpoint(checkpoint());
+            last = new Due(++checkpoints, checkpoint());
         }
+        save(last);
     }
 
     /** True when every lineage has done all its rounds. */

@@ -1,6 +1,7 @@
 package dev.instructgen.pipeline.evol;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.pipeline.RejectedCandidate;
 import dev.instructgen.text.NoveltyIndex;
 
 import java.util.ArrayList;
@@ -13,11 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rebuilds the chain state of an interrupted run. The checkpoint gives each lineage's current instruction and
- * rounds attempted as of its last write; examples.jsonl is the authority for what was accepted, so evolutions
- * accepted after the checkpoint are replayed from it (advancing their lineage and the counters). Eliminations
- * after the last checkpoint are not replayed: those rounds are attempted again, with the same drawn operation,
- * and rejected.jsonl may then list such an attempt twice.
+ * Rebuilds the chain state and the evolution counters of an interrupted run from what is on disk. The journals are
+ * the authority: each accepted evolution in examples.jsonl and each eliminated one in rejected.jsonl (ids
+ * {@code <input id>.r<round>}, stage {@code evol-<operation>}) is one attempted round of its lineage. A lineage
+ * replays its accepted evolutions in round order, which gives its current instruction and ancestors; its rounds
+ * done are the highest round seen in either journal (or in the checkpoint). An attempt eliminated, then redone
+ * after a crash, appears twice in rejected.jsonl but counts once; one redone and accepted counts as accepted. The
+ * checkpoint adds only what the journals cannot show (labels stripped, unclear judgements).
  */
 public final class EvolResume {
 
@@ -33,51 +36,100 @@ public final class EvolResume {
     }
 
     /**
-     * @param checkpoint the saved chain state, or null on a fresh run
+     * @param checkpoint the saved chain state, or null
      * @param restored   examples already in the run's examples.jsonl (empty on a fresh run)
+     * @param rejections candidates already in rejected.jsonl (empty on a fresh run)
      * @param novelty    the novelty index to fill (inputs and accepted evolutions), or null when off
      */
     public static State restore(List<EvolInput> inputs, boolean keepOriginals, ChainCheckpoint checkpoint,
-                                List<Example> restored, EvolutionStats stats, NoveltyIndex novelty) {
-        Map<String, Lineage> lineages = new LinkedHashMap<>();
-        for (EvolInput in : inputs) {
-            Lineage root = in.lineage();
-            ChainCheckpoint.Chain saved = checkpoint == null ? null : checkpoint.chains().get(in.id());
-            lineages.put(in.id(), saved == null ? root : saved.applyTo(root));
-        }
+                                List<Example> restored, List<RejectedCandidate> rejections, EvolutionStats stats,
+                                NoveltyIndex novelty) {
+        Map<String, ChainCheckpoint.Chain> saved = checkpoint == null ? Map.of() : checkpoint.chains();
         if (checkpoint != null && checkpoint.stats() != null) {
-            stats.restore(checkpoint.stats());
+            stats.restoreExtras(checkpoint.stats());
         }
-        Set<String> written = new HashSet<>();
         Map<String, Example> byId = new HashMap<>();
+        restored.forEach(e -> byId.put(e.id(), e));
+        Set<String> roots = new HashSet<>();
+        inputs.forEach(in -> roots.add(in.id()));
+
+        Map<String, List<Example>> evolvedByRoot = new HashMap<>();
+        List<Example> evolved = new ArrayList<>();
         for (Example e : restored) {
-            written.add(e.id());
-            byId.put(e.id(), e);
-        }
-        List<Example> evolved = new ArrayList<>(restored.stream()
-                .filter(e -> Example.EVOL_INSTRUCT.equals(e.method()) && e.provenance().evolution() != null)
-                .toList());
-        evolved.sort(Comparator.comparingInt(e -> e.provenance().evolution().round()));
-        for (Example e : evolved) {
-            String root = rootOf(e, byId, lineages.keySet());
-            Lineage l = root == null ? null : lineages.get(root);
-            int round = e.provenance().evolution().round();
-            if (l != null && round > l.roundsDone()) {
-                lineages.put(root, l.advance(round, e.instruction()));
-                EvolOperation op = EvolOperation.fromKey(e.provenance().evolution().operation());
-                stats.attempted(op, round);
-                stats.accepted(op, round);
+            if (Example.EVOL_INSTRUCT.equals(e.method()) && e.provenance().evolution() != null) {
+                String root = rootOf(e, byId, roots);
+                if (root != null) {
+                    evolvedByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(e);
+                    evolved.add(e);
+                    EvolOperation op = EvolOperation.fromKey(e.provenance().evolution().operation());
+                    stats.attempted(op, e.provenance().evolution().round());
+                    stats.accepted(op, e.provenance().evolution().round());
+                }
             }
+        }
+        Map<String, Integer> eliminatedRounds = countEliminations(rejections, byId, roots, stats);
+
+        List<Lineage> lineages = new ArrayList<>();
+        for (EvolInput in : inputs) {
+            Lineage l = in.lineage();
+            List<Example> chain = evolvedByRoot.getOrDefault(in.id(), new ArrayList<>());
+            chain.sort(Comparator.comparingInt(e -> e.provenance().evolution().round()));
+            for (Example e : chain) {
+                int round = e.provenance().evolution().round();
+                if (round > l.roundsDone()) {
+                    l = l.advance(round, e.instruction());
+                }
+            }
+            int roundsDone = Math.max(eliminatedRounds.getOrDefault(in.id(), 0),
+                    saved.containsKey(in.id()) ? saved.get(in.id()).roundsDone() : 0);
+            lineages.add(roundsDone > l.roundsDone() ? l.returnToPool(roundsDone) : l);
         }
         if (novelty != null) {
             inputs.forEach(in -> novelty.add(in.id(), in.prompt()));
             evolved.forEach(e -> novelty.add(e.id(), e.instruction()));
         }
         List<EvolInput> originals = keepOriginals
-                ? inputs.stream().filter(in -> !written.contains(in.id())).toList() : List.of();
-        return new State(List.copyOf(lineages.values()), originals, restored.size());
+                ? inputs.stream().filter(in -> !byId.containsKey(in.id())).toList() : List.of();
+        return new State(lineages, originals, restored.size());
     }
 
+    /**
+     * Counts each eliminated round once (a crash can leave a redone attempt twice in rejected.jsonl, and a redone
+     * attempt may have been accepted instead); returns the highest eliminated round per lineage.
+     */
+    private static Map<String, Integer> countEliminations(List<RejectedCandidate> rejections,
+                                                          Map<String, Example> accepted, Set<String> roots,
+                                                          EvolutionStats stats) {
+        Map<String, RejectedCandidate> lastById = new LinkedHashMap<>();
+        for (RejectedCandidate r : rejections) {
+            if (r.id() != null && r.stage() != null && r.stage().startsWith("evol-") && !accepted.containsKey(r.id())) {
+                lastById.put(r.id(), r);
+            }
+        }
+        Map<String, Integer> highest = new HashMap<>();
+        for (RejectedCandidate r : lastById.values()) {
+            int dot = r.id().lastIndexOf(".r");
+            if (dot < 0) {
+                continue;
+            }
+            String root = r.id().substring(0, dot);
+            int round;
+            EvolOperation op;
+            try {
+                round = Integer.parseInt(r.id().substring(dot + 2));
+                op = EvolOperation.fromKey(r.stage().substring("evol-".length()));
+            } catch (RuntimeException notOurs) {
+                continue; // not an evolution's rejection (another stage, or a hand-edited line)
+            }
+            if (!roots.contains(root)) {
+                continue;
+            }
+            stats.attempted(op, round);
+            stats.eliminated(op, round, r.reason());
+            highest.merge(root, round, Math::max);
+        }
+        return highest;
+    }
     /** Walks parent links up to an input id. */
     private static String rootOf(Example e, Map<String, Example> byId, Set<String> roots) {
         Example at = e;
@@ -87,11 +139,12 @@ public final class EvolResume {
                 return null;
             }
             String parent = parents.get(0);
-            if (roots.contains(parent) && !byId.containsKey(parent)
-                    || roots.contains(parent) && !Example.EVOL_INSTRUCT.equals(byId.get(parent).method())) {
+            Example parentExample = byId.get(parent);
+            if (roots.contains(parent)
+                    && (parentExample == null || !Example.EVOL_INSTRUCT.equals(parentExample.method()))) {
                 return parent;
             }
-            at = byId.get(parent);
+            at = parentExample;
         }
         return null;
     }

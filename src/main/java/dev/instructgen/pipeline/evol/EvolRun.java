@@ -37,7 +37,8 @@ public final class EvolRun {
         EvolutionStats stats = new EvolutionStats();
         ChainCheckpoint saved = ctx.journal().readCheckpoint(CHECKPOINT, ChainCheckpoint.class).orElse(null);
         EvolResume.State state = EvolResume.restore(inputs, settings.keepOriginals(), saved,
-                ctx.restoredExamples(), stats, settings.noveltyFilter() ? ctx.novelty() : null);
+                ctx.restoredExamples(), ctx.resumed() ? ctx.journal().restoredRejections() : List.of(), stats,
+                settings.noveltyFilter() ? ctx.novelty() : null);
         ctx.stats().addSection("evolution", stats::snapshot);
 
         EvolExamples examples = new EvolExamples(ctx.runId(), ctx.clock(), ctx.identity(), ctx.licenseTagger());

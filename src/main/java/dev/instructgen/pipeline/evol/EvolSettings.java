@@ -30,6 +30,9 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
     public static final int DEFAULT_MAX_TOKENS = 2048;
     /** The judge answers one of two short phrases; greedy decoding and a few tokens are enough. */
     public static final Sampling JUDGE = new Sampling(0.0, null, 8, null, List.of());
+    /** Stage names of the config file's sampling section: the rewrites and the answers. */
+    public static final String STAGE_EVOLVE = "evolve";
+    public static final String STAGE_RESPONSE = "response";
 
     public EvolSettings {
         Objects.requireNonNull(weights, "weights");
@@ -58,10 +61,28 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
         m.put("equality_judge", equalityJudge);
         m.put("keep_originals", keepOriginals);
         m.put("rouge_threshold", rougeThreshold == null ? "off" : rougeThreshold);
-        m.put("temperature", evolve.temperature());
-        m.put("top_p", evolve.topP());
-        m.put("max_output_tokens", evolve.maxTokens());
+        Map<String, String> sampling = new LinkedHashMap<>();
+        samplingByStage().forEach((stage, s) -> sampling.put(stage, describe(s)));
+        m.put("sampling", sampling);
         return m;
+    }
+
+    /** Sampling per stage, by the names a config file's {@code sampling:} section uses. */
+    public Map<String, Sampling> samplingByStage() {
+        Map<String, Sampling> m = new LinkedHashMap<>();
+        m.put(STAGE_EVOLVE, evolve);
+        m.put(STAGE_RESPONSE, respond);
+        return m;
+    }
+
+    /** The same settings with the sampling of {@link #samplingByStage} replaced (a config file's section). */
+    public EvolSettings withSampling(Map<String, Sampling> byStage) {
+        return new EvolSettings(rounds, weights, randomSeed, byStage.get(STAGE_EVOLVE), byStage.get(STAGE_RESPONSE),
+                equalityJudge, rougeThreshold, target, keepOriginals);
+    }
+
+    private static String describe(Sampling s) {
+        return "temperature " + s.temperature() + ", top_p " + s.topP() + ", max_tokens " + s.maxTokens();
     }
 
     /** The same, worded for DATASET_CARD.md. */
@@ -72,7 +93,7 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
         m.put("equality judge", equalityJudge ? "on" : "off");
         m.put("keep originals", String.valueOf(keepOriginals));
         m.put("ROUGE-L threshold", rougeThreshold == null ? "off" : String.valueOf(rougeThreshold));
-        m.put("sampling", "temperature " + evolve.temperature() + ", top_p " + evolve.topP());
+        m.put("sampling", "rewrites: " + describe(evolve) + "; answers: " + describe(respond));
         m.put("random seed", String.valueOf(randomSeed));
         return m;
     }

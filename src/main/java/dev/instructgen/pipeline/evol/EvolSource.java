@@ -5,6 +5,7 @@ import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.Priorities;
 import dev.instructgen.pipeline.Scheduler;
 import dev.instructgen.teacher.RetriableTeacherException;
+import dev.instructgen.teacher.TokenUsage;
 
 /**
  * Feeds the engine: each job is one teacher request of one evolution. A rewrite job submits the judge job, the
@@ -74,7 +75,7 @@ public final class EvolSource implements JobSource {
             } catch (RetriableTeacherException e) {
                 chains.finish(lineage, new Attempt.Eliminated(op, round, EvolutionStep.TEACHER_ERROR,
                         stage() + " request failed after retries: " + e.getMessage(), instruction, null,
-                        dev.instructgen.teacher.TokenUsage.ZERO));
+                        TokenUsage.ZERO));
                 throw e;
             } catch (RuntimeException | Error e) {
                 chains.abandon(lineage);

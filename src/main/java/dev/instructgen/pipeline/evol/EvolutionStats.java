@@ -8,11 +8,12 @@ import java.util.TreeMap;
 /**
  * The "evolution" section of stats.json: evolutions attempted, accepted and eliminated per rule, overall, per
  * operation and per round, plus how often a leading label was stripped and how often the judge's answer could
- * not be read. Thread-safe; {@link #snapshot} is what gets written (and checkpointed, to resume the counts).
+ * not be read. Thread-safe; {@link #snapshot} is what gets written (and checkpointed). On resume the counts are
+ * rebuilt from the journals ({@link EvolResume}), the last two from the checkpoint.
  */
 public final class EvolutionStats {
 
-    private Counts total = new Counts();
+    private final Counts total = new Counts();
     private final Map<String, Counts> byOperation = new TreeMap<>();
     private final Map<Integer, Counts> byRound = new TreeMap<>();
     private long labelsStripped;
@@ -54,15 +55,13 @@ public final class EvolutionStats {
                 labelsStripped, judgeUnclear);
     }
 
-    /** Continues from counters saved by an earlier, interrupted run. */
-    public synchronized void restore(Snapshot s) {
-        total = new Counts(s.attempted(), s.accepted(), new TreeMap<>(s.eliminated()));
-        byOperation.clear();
-        s.byOperation().forEach((k, v) -> byOperation.put(k, v.copy()));
-        byRound.clear();
-        s.byRound().forEach((k, v) -> byRound.put(k, v.copy()));
-        labelsStripped = s.labelsStripped();
-        judgeUnclear = s.judgeUnclear();
+    /**
+     * Continues the counters the journals cannot rebuild (labels stripped, unclear judgements) from a checkpoint;
+     * attempts, acceptances and eliminations are recounted from the journals on resume.
+     */
+    public synchronized void restoreExtras(Snapshot s) {
+        labelsStripped += s.labelsStripped();
+        judgeUnclear += s.judgeUnclear();
     }
 
     /** The stats.json "evolution" section. */

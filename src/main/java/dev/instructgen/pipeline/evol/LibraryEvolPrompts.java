@@ -22,18 +22,27 @@ public final class LibraryEvolPrompts implements EvolPrompts {
         return new Rendered(t.render(variables), t.provenanceId());
     }
 
-    /** Every template a run with these settings can use, loaded now so a broken override fails before the run. */
+    /**
+     * Every template a run with these settings can use, loaded and test-rendered now, so that an override with an
+     * unknown placeholder fails (exit 2, naming the file) before any request is sent.
+     */
     public List<PromptTemplate> templatesFor(EvolSettings settings) {
         List<PromptTemplate> used = new ArrayList<>();
         for (EvolOperation op : EvolOperation.values()) {
             if (settings.weights().weight(op) > 0) {
-                used.add(library.get(op.templateFile()));
+                used.add(checked(op.templateFile(), Map.of("instruction", "")));
             }
         }
         if (settings.equalityJudge()) {
-            used.add(library.get(JUDGE));
+            used.add(checked(JUDGE, Map.of("parent", "", "child", "")));
         }
-        used.add(library.get(RESPONSE));
+        used.add(checked(RESPONSE, Map.of("instruction", "")));
         return used;
+    }
+
+    private PromptTemplate checked(String name, Map<String, String> variables) {
+        PromptTemplate t = library.get(name);
+        t.render(variables);
+        return t;
     }
 }

@@ -41,10 +41,12 @@ final class ClassificationJob implements Job {
             }
             TeacherReply reply = run.ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
                     run.prompts.classification(task.instruction()), run.settings.classification()));
-            Optional<Boolean> answer = run.answerParser.parse(reply.text());
+            Optional<Boolean> answer = run.answerParser.parse(ReasoningBlocks.strip(reply.text()));
             if (answer.isEmpty()) {
+                String hint = reply.wasCutOff() ? " (cut off by the token limit: a model that reasons first needs "
+                        + "a higher sampling.classification.max-tokens in the config)" : "";
                 run.reject(task.taskId(), stage(), "not_classification_answer",
-                        "expected Yes or No, got: " + abbreviate(reply.text()), task.instruction(), "", "",
+                        "expected Yes or No, got: " + abbreviate(reply.text()) + hint, task.instruction(), "", "",
                         task.parents());
                 return;
             }

@@ -28,8 +28,8 @@ public record DryRunEstimate(long target, long tasks, long generationCalls, long
      */
     public static DryRunEstimate of(long target, int instancesPerTask, Map<String, Integer> promptChars,
                                     CostModel cost) {
-        long tasks = (long) Math.ceil(target / (instancesPerTask * INSTANCE_YIELD));
-        long generations = (long) Math.ceil(tasks / (CANDIDATES_PER_GENERATION * INSTRUCTION_YIELD));
+        long tasks = ceil(target / (instancesPerTask * INSTANCE_YIELD));
+        long generations = ceil(tasks / (CANDIDATES_PER_GENERATION * INSTRUCTION_YIELD));
         long genPrompt = generations * promptChars.get(SelfInstructPrompts.STAGE_GENERATION) / CHARS_PER_TOKEN;
         long genCompletion = (long) (generations * CANDIDATES_PER_GENERATION * 25);
         long clsPrompt = tasks * promptChars.get(SelfInstructPrompts.STAGE_CLASSIFICATION) / CHARS_PER_TOKEN;
@@ -39,6 +39,11 @@ public record DryRunEstimate(long target, long tasks, long generationCalls, long
         TokenUsage total = new TokenUsage(genPrompt + clsPrompt + instPrompt,
                 genCompletion + clsCompletion + instCompletion);
         return new DryRunEstimate(target, tasks, generations, tasks, tasks, total, cost.costUsd(total));
+    }
+
+    /** Rounds up, ignoring floating-point dust (900 / 0.9 must give 1000, not 1001). */
+    private static long ceil(double x) {
+        return (long) Math.ceil(x - 1e-9);
     }
 
     public long requests() {

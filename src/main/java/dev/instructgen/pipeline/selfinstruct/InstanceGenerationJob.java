@@ -48,9 +48,10 @@ final class InstanceGenerationJob implements Job {
             int k = run.settings.instancesPerTask();
             TeacherReply reply = run.ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
                     run.prompts.instances(task.instruction(), task.isClassification(), k), run.settings.instances()));
+            String text = ReasoningBlocks.strip(reply.text());
             List<CandidateInstance> parsed = task.isClassification()
-                    ? run.instanceParser.outputFirst(reply.text())
-                    : run.instanceParser.inputFirst(reply.text());
+                    ? run.instanceParser.outputFirst(text)
+                    : run.instanceParser.inputFirst(text);
             if (parsed.isEmpty()) {
                 run.reject(task.taskId(), stage(), "no_instances", "no instance found in the reply: "
                         + ClassificationJob.abbreviate(reply.text()), task.instruction(), "", "", task.parents());

@@ -47,7 +47,7 @@ final class InstructionGenerationJob implements Job {
         try {
             TeacherReply reply = run.ctx.teacher().complete(
                     TeacherRequest.ofUserPrompt(stage(), prompt, run.settings.generation()));
-            List<String> candidates = run.listParser.parse(reply.text(), false);
+            List<String> candidates = run.listParser.parse(ReasoningBlocks.strip(reply.text()), false);
             List<String> parents = shown.stream().map(PoolEntry::id).toList();
             if (reply.wasCutOff() && !candidates.isEmpty()) {
                 String partial = candidates.remove(candidates.size() - 1);

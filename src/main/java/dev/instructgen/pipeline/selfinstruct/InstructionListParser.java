@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>Models number their lists in many ways ("9.", "9)", "Task 9:", "**9.**", "- 9."), wrap them in chatter
  * ("Sure! Here are more tasks:" ... "Let me know if you need more") and, since the prompt ends with the next
  * number, sometimes start with the text of that item without its number. Each numbered line starts an item;
- * unnumbered lines continue the current item until a blank line; text before the first item is kept as the
+ * unnumbered lines continue the current item until a blank line or a field line ("Input:", "Output:") that
+ * some models add under each item; text before the first item is kept as the
  * first item only when it does not read like a preamble. When the reply was cut off by the length limit the
  * last item is incomplete and is dropped, as Self-Instruct does (Wang et al. 2023, §2.2).
  */
@@ -25,6 +26,11 @@ public final class InstructionListParser {
     private static final Pattern PREAMBLE = Pattern.compile(
             "^(sure|here|certainly|okay|ok|of course|below|absolutely|great)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LABEL = Pattern.compile("^(?:task|instruction)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    /** Fields some models add under an item (Alpaca style); they are not part of the instruction. */
+    private static final Pattern FIELD = Pattern.compile(
+            "^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:input|output|answer|response|class label|example\\s*\\d*)"
+                    + "\\s*(?:\\*\\*)?\\s*:.*$",
+            Pattern.CASE_INSENSITIVE);
 
     /** The instructions in the reply, in order, trimmed and with markdown emphasis and labels removed. */
     public List<String> parse(String reply, boolean cutOff) {
@@ -38,7 +44,7 @@ public final class InstructionListParser {
                 sawNumbered = true;
                 current = new StringBuilder(m.group(2).trim());
                 items.add(current);
-            } else if (line.isBlank()) {
+            } else if (line.isBlank() || FIELD.matcher(line).matches()) {
                 current = null;
             } else if (current != null) {
                 current.append(' ').append(line.trim());

@@ -66,6 +66,18 @@ public final class SelfInstructPrompts {
         return m;
     }
 
+    /**
+     * Renders every template once with sample values, so a broken override (an unknown placeholder) is reported
+     * before any request is sent.
+     */
+    public void validate() {
+        PoolEntry sample = new PoolEntry("sample", "Name three rivers.", true, java.util.Set.of());
+        generation(List.of(sample));
+        classification(sample.instruction());
+        instances(sample.instruction(), false, 1);
+        instances(sample.instruction(), true, 1);
+    }
+
     /** Prompt characters of one request per stage, for --dry-run estimates. */
     public Map<String, Integer> sizes(List<PoolEntry> typicalShown, String typicalInstruction) {
         Map<String, Integer> m = new LinkedHashMap<>();

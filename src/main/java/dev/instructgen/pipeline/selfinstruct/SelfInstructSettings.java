@@ -36,6 +36,24 @@ public record SelfInstructSettings(int instancesPerTask, int inContextTotal, int
                 200);
     }
 
+    /** Sampling per stage name, e.g. for the config file's {@code sampling:} section. */
+    public Map<String, Sampling> samplingByStage() {
+        Map<String, Sampling> m = new LinkedHashMap<>();
+        m.put(SelfInstructPrompts.STAGE_GENERATION, generation);
+        m.put(SelfInstructPrompts.STAGE_CLASSIFICATION, classification);
+        m.put(SelfInstructPrompts.STAGE_INSTANCES, instances);
+        return m;
+    }
+
+    /** The same settings with the sampling of each stage replaced from {@code byStage}. */
+    public SelfInstructSettings withSampling(Map<String, Sampling> byStage) {
+        return new SelfInstructSettings(instancesPerTask, inContextTotal, inContextSeeds,
+                byStage.getOrDefault(SelfInstructPrompts.STAGE_GENERATION, generation),
+                byStage.getOrDefault(SelfInstructPrompts.STAGE_CLASSIFICATION, classification),
+                byStage.getOrDefault(SelfInstructPrompts.STAGE_INSTANCES, instances),
+                maxFruitlessInARow);
+    }
+
     /** The settings a resumed run must share with the first session (written to the manifest). */
     public Map<String, Object> manifestSettings() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -43,9 +61,7 @@ public record SelfInstructSettings(int instancesPerTask, int inContextTotal, int
         m.put("in_context_total", inContextTotal);
         m.put("in_context_seeds", inContextSeeds);
         Map<String, Object> sampling = new LinkedHashMap<>();
-        sampling.put(SelfInstructPrompts.STAGE_GENERATION, describe(generation));
-        sampling.put(SelfInstructPrompts.STAGE_CLASSIFICATION, describe(classification));
-        sampling.put(SelfInstructPrompts.STAGE_INSTANCES, describe(instances));
+        samplingByStage().forEach((stage, s) -> sampling.put(stage, describe(s)));
         m.put("sampling", sampling);
         return m;
     }

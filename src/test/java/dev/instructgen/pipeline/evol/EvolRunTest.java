@@ -75,7 +75,8 @@ class EvolRunTest {
             }
             String instruction = TaggedPrompts.variable(prompt, "instruction");
             if (r.stage().equals(EvolutionStep.STAGE_RESPONSE)) {
-                boolean apologise = instruction.startsWith("Name a colour.") && apologiseOnce.compareAndSet(true, false);
+                boolean apologise = instruction.startsWith("Name a colour.")
+                        && apologiseOnce.compareAndSet(true, false);
                 return ScriptedTeacher.Reply.of(apologise ? "Sorry." : "Answer to: " + instruction);
             }
             evolvedTimes.computeIfAbsent(instruction, k -> new AtomicInteger()).incrementAndGet();

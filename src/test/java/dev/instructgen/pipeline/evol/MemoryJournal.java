@@ -7,19 +7,19 @@ import dev.instructgen.pipeline.RunJournal;
 import dev.instructgen.pipeline.StatsSnapshot;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A run journal in memory that also keeps checkpoints, reopenable as a resumed run. */
 final class MemoryJournal implements RunJournal {
 
-    final List<Example> examples = new CopyOnWriteArrayList<>();
-    final List<RejectedCandidate> rejected = new CopyOnWriteArrayList<>();
-    final List<StatsSnapshot> stats = new CopyOnWriteArrayList<>();
+    final List<Example> examples = Collections.synchronizedList(new ArrayList<>());
+    final List<RejectedCandidate> rejected = Collections.synchronizedList(new ArrayList<>());
+    final List<StatsSnapshot> stats = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Object> checkpoints = new ConcurrentHashMap<>();
 
     @Override
@@ -47,6 +47,11 @@ final class MemoryJournal implements RunJournal {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public List<RejectedCandidate> restoredRejections() {
+        return List.copyOf(rejected);
     }
 
     @Override

@@ -11,7 +11,8 @@ import dev.instructgen.teacher.TokenUsage;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.function.Function;
 
 /** A teacher that answers from a script: a function of the request's stage and prompt. Records every request. */
@@ -25,7 +26,7 @@ final class ScriptedTeacher implements TeacherClient {
     }
 
     private final Function<TeacherRequest, Reply> script;
-    final List<TeacherRequest> requests = new CopyOnWriteArrayList<>();
+    final List<TeacherRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile TeacherMetrics metrics = TeacherMetrics.NONE;
 
     ScriptedTeacher(Function<TeacherRequest, Reply> script) {

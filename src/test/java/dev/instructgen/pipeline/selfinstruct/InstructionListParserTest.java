@@ -85,6 +85,28 @@ class InstructionListParserTest {
     }
 
     @Test
+    void ignoresInputAndOutputFieldsSomeModelsAddUnderEachItem() {
+        String reply = """
+                9. Instruction: Sort the numbers in ascending order.
+                Input: 3, 1, 2
+                Output: 1, 2, 3
+                10. Explain what a prime number is.
+                   Output: A number with exactly two divisors.
+                """;
+
+        assertThat(parser.parse(reply, false))
+                .containsExactly("Sort the numbers in ascending order.", "Explain what a prime number is.");
+    }
+
+    @Test
+    void keepsAWrappedLineThatMerelyStartsWithAFieldWord() {
+        String reply = "9. Write a function that adds two\ninput numbers and returns the result.";
+
+        assertThat(parser.parse(reply, false))
+                .containsExactly("Write a function that adds two input numbers and returns the result.");
+    }
+
+    @Test
     void findsNothingInAReplyWithoutAList() {
         assertThat(parser.parse("Here are some tasks:", false)).isEmpty();
         assertThat(parser.parse("", false)).isEmpty();
