@@ -72,13 +72,11 @@ final class PoolSearch {
             return -1;
         }
         double bound = threshold - MARGIN;
-        probePrefix(bound, bound);
+        probePrefix(bound);
         for (int i = 0; i < scratch.touchedCount; i++) {
             int member = scratch.touched[i];
             if (upperBound(member) > bound && !ignored(member)) {
-                int[] tokens = pool.tokens(member);
-                    double f = RougeL.f1(query.lcs(tokens, scratch.local, scratch.bitVector), m, tokens.length);
-                if (f > threshold) {
+                if (score(member) > threshold) {
                     return member;
                 }
             }
@@ -92,7 +90,7 @@ final class PoolSearch {
             return Match.NONE;
         }
         double bound = threshold - MARGIN;
-        probePrefix(bound, bound);
+        probePrefix(bound);
         Match best = verify(scratch.touchedCount, Match.NONE);
         if (best.score() > threshold) {
             return best; // every member above the threshold was in the prefix search
@@ -112,8 +110,11 @@ final class PoolSearch {
         return verify(scratch.touchedCount, best);
     }
 
-    /** Reads the posting lists of the rarest occurrences that any member scoring above {@code bound} must share. */
-    private void probePrefix(double bound, double floor) {
+    /**
+     * Reads the posting lists of the rarest occurrences that any member scoring above {@code bound} must share,
+     * recording only members that could score above it.
+     */
+    private void probePrefix(double bound) {
         int prefix = m;
         if (bound > 0 && bound < 1) {
             int minOverlap = (int) Math.floor(bound * m / (2 - bound)) + 1;
@@ -124,7 +125,7 @@ final class PoolSearch {
         int read = query.unknownCount();
         while (read < prefix && nextToken < query.distinctCount()) {
             read += query.count(nextToken);
-            probeNext(floor);
+            probeNext(bound);
         }
     }
 

@@ -33,6 +33,9 @@ public final class UnicodeTokenizer implements Tokenizer {
             UnicodeScript.TIBETAN, UnicodeScript.YI, UnicodeScript.TAI_LE, UnicodeScript.NEW_TAI_LUE,
             UnicodeScript.TAI_THAM, UnicodeScript.TAI_VIET, UnicodeScript.BALINESE, UnicodeScript.JAVANESE);
 
+    /** ー, a letter used only inside Japanese words but assigned to no script (Common). */
+    private static final int PROLONGED_SOUND_MARK = 0x30FC;
+
     @Override
     public List<String> tokenize(String text) {
         String normalized = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
@@ -61,7 +64,7 @@ public final class UnicodeTokenizer implements Tokenizer {
                     current.appendCodePoint(cp);
                 }
             } else if (Character.isLetterOrDigit(cp)) {
-                boolean unspaced = UNSPACED.contains(UnicodeScript.of(cp));
+                boolean unspaced = UNSPACED.contains(UnicodeScript.of(cp)) || cp == PROLONGED_SOUND_MARK;
                 if (unspaced || single) {
                     flush(current, tokens);
                 }

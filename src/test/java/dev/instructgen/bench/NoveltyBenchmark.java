@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>For pools of the first 1,000 / 10,000 / 22,446 real instructions, and 50,000 made by repeating the 22,446,
  * it times per held-out candidate, on one thread and side by side: (a) the plain DP against every member (the
- * reference algorithm, {@link ExhaustiveNoveltyIndex}), (b) the index's exact maximum ({@link NoveltyIndex#nearest})
- * and (c) its decision only ({@link NoveltyIndex#isNovel}); and asserts that all three agree on every candidate
+ * reference algorithm, {@link ExhaustiveNoveltyIndex}, comparing token strings), (a') the same DP on interned int
+ * tokens ({@link InternedDp}, a stronger baseline), (b) the index's exact maximum ({@link NoveltyIndex#nearest})
+ * and (c) its decision only ({@link NoveltyIndex#isNovel}); and asserts that all of them agree on every candidate
  * (same maximum score, same most similar member, same decision). Then the whole-set dedup time and the heap per
  * indexed token.
  */
@@ -54,8 +55,8 @@ class NoveltyBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, THRESHOLD, candidates.size(), loadAverage()));
         report.append("Milliseconds per candidate, thread CPU time (wall-clock time in brackets):\n\n");
-        report.append("| pool | (a) DP | (b) index, exact max | (c) index, decision | a/b | a/c | rejected | agree |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        report.append("| pool | (a) DP | (a') DP, int tokens | (b) index, exact max | (c) index, decision | a/b | a/c "
+                + "| a'/b | a'/c | rejected | agree |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (int size : POOL_SIZES) {
             report.append(comparePoolOf(tiled(pool, size), candidates, TokenizerKind.UNICODE));
         }
@@ -73,9 +74,11 @@ class NoveltyBenchmark {
         Tokenizer tokenizer = Tokenizer.of(kind);
         NoveltyIndex dp = new ExhaustiveNoveltyIndex(tokenizer, THRESHOLD);
         NoveltyIndex index = new RougeLIndex(tokenizer, THRESHOLD);
+        InternedDp internedDp = new InternedDp(tokenizer);
         for (int i = 0; i < pool.size(); i++) {
             dp.add("p" + i, pool.get(i));
             index.add("p" + i, pool.get(i));
+            internedDp.add(pool.get(i));
         }
         // warm-up: the JIT compiles both paths before anything is timed
         for (int round = 0; round < 10; round++) {
@@ -86,11 +89,18 @@ class NoveltyBenchmark {
         }
         for (int i = 0; i < Math.min(20, candidates.size()); i++) {
             dp.nearest(candidates.get(i));
+            internedDp.nearest(candidates.get(i));
         }
         List<Similarity> expected = new ArrayList<>();
         Clocks dpTime = Clocks.time(candidates.size(), () -> {
             for (String candidate : candidates) {
                 expected.add(dp.nearest(candidate));
+            }
+        });
+        List<Similarity> internedExpected = new ArrayList<>();
+        Clocks internedTime = Clocks.time(candidates.size(), () -> {
+            for (String candidate : candidates) {
+                internedExpected.add(internedDp.nearest(candidate));
             }
         });
         int rounds = 20;
@@ -114,12 +124,14 @@ class NoveltyBenchmark {
         });
 
         assertThat(exact).as("exact maxima and most similar members, pool %d", pool.size()).isEqualTo(expected);
+        assertThat(internedExpected).as("interned DP, pool %d", pool.size()).isEqualTo(expected);
         List<Boolean> expectedDecisions = expected.stream().map(s -> !(s.score() > THRESHOLD)).toList();
         assertThat(decisions).as("decisions, pool %d", pool.size()).isEqualTo(expectedDecisions);
         long rejected = expectedDecisions.stream().filter(novel -> !novel).count();
-        return String.format(Locale.ROOT, "| %,d%s | %s | %s | %s | %.0fx | %.0fx | %d | yes |%n",
-                pool.size(), pool.size() > 22_446 ? " (tiled)" : "", dpTime, exactTime, decisionTime,
-                dpTime.cpuMs() / exactTime.cpuMs(), dpTime.cpuMs() / decisionTime.cpuMs(), rejected);
+        return String.format(Locale.ROOT, "| %,d%s | %s | %s | %s | %s | %.0fx | %.0fx | %.0fx | %.0fx | %d | yes |%n",
+                pool.size(), pool.size() > 22_446 ? " (tiled)" : "", dpTime, internedTime, exactTime, decisionTime,
+                dpTime.cpuMs() / exactTime.cpuMs(), dpTime.cpuMs() / decisionTime.cpuMs(),
+                internedTime.cpuMs() / exactTime.cpuMs(), internedTime.cpuMs() / decisionTime.cpuMs(), rejected);
     }
 
     private static String dedupWholeSet(List<String> pool, List<String> candidates) {

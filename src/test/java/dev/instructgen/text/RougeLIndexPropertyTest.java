@@ -84,6 +84,46 @@ class RougeLIndexPropertyTest {
     }
 
     @Test
+    void decidesEveryExactTieAsRougeScoreDoesWhateverTheLengths() {
+        int ties = 0;
+        int rejectedTies = 0;
+        for (int m = 1; m <= 60; m++) {
+            for (int n = 1; n <= 60; n++) {
+                for (int lcs = 1; lcs <= Math.min(m, n); lcs++) {
+                    if (20 * lcs != 7 * (m + n)) {
+                        continue; // only pairs whose true score is exactly 7/10
+                    }
+                    ties++;
+                    String candidate = words("a", 0, m);
+                    // shares its first lcs words, in order, then words the candidate does not have
+                    String member = words("a", 0, lcs) + " " + words("b", 0, n - lcs);
+                    NoveltyIndex fast = new RougeLIndex(WORDS, 0.7);
+                    fast.add("member", member.strip());
+                    double reference = RougeL.f1(lcs, m, n);
+                    assertThat(fast.nearest(candidate)).as("m=%d n=%d lcs=%d", m, n, lcs)
+                            .isEqualTo(new Similarity(reference, "member"));
+                    assertThat(fast.isNovel(candidate)).as("m=%d n=%d lcs=%d", m, n, lcs)
+                            .isEqualTo(!(reference > 0.7));
+                    if (reference > 0.7) {
+                        rejectedTies++;
+                    }
+                }
+            }
+        }
+        // both kinds occur: the rule is rouge_score's arithmetic, not the exact fraction
+        assertThat(ties).isGreaterThan(50);
+        assertThat(rejectedTies).isPositive().isLessThan(ties);
+    }
+
+    private static String words(String prefix, int from, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < from + count; i++) {
+            text.append(prefix).append(i).append(' ');
+        }
+        return text.toString().strip();
+    }
+
+    @Test
     void scoresEmptyTextsZeroAndNeverNamesAMemberForThem() {
         NoveltyIndex fast = new RougeLIndex(WORDS, 0.7);
         fast.add("empty", "!!!");

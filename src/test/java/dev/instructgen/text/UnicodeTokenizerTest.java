@@ -52,6 +52,18 @@ class UnicodeTokenizerTest {
     }
 
     @Test
+    void treatsTheJapaneseProlongedSoundMarkAsACharacterOfItsWord() {
+        assertThat(unicode.tokenize("コーヒーtime")).containsExactly("コ", "ー", "ヒ", "ー", "time");
+        // half-width katakana are normalized to their full-width forms first
+        assertThat(unicode.tokenize("ｺｰﾋｰ")).containsExactly("コ", "ー", "ヒ", "ー");
+    }
+
+    @Test
+    void keepsSupplementaryPlaneIdeographsWhole() {
+        assertThat(unicode.tokenize("𠀀𠀁")).containsExactly("𠀀", "𠀁");
+    }
+
+    @Test
     void keepsThaiCombiningMarksWithTheirCharacter() {
         // กิน = ก + ิ (vowel sign, a non-spacing mark) + น
         assertThat(unicode.tokenize("กิน")).containsExactly("กิ", "น");
