@@ -20,7 +20,7 @@ import java.util.function.Function;
 final class ConfigDefaultProvider implements CommandLine.IDefaultValueProvider {
 
     /** Structured settings a config file may hold besides the flat option keys. */
-    static final Set<String> SECTIONS = Set.of("sampling", "filters", "license-policy", "prices");
+    static final Set<String> SECTIONS = Set.of("sampling", "filters", "licensing", "prices");
 
     private final CommandSpec command;
     private final Function<String, String> env;

@@ -6,7 +6,6 @@ import dev.instructgen.config.TeacherSettings;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.Example;
-import dev.instructgen.licensing.CommercialUseGate;
 import dev.instructgen.licensing.DatasetCard;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
@@ -30,12 +29,9 @@ import dev.instructgen.pipeline.evol.LibraryEvolPrompts;
 import dev.instructgen.pipeline.evol.OperationWeights;
 import dev.instructgen.prompt.PromptLibrary;
 import dev.instructgen.prompt.PromptTemplate;
-import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherIdentity;
-import dev.instructgen.teacher.TeacherUnavailableException;
 import dev.instructgen.teacher.pricing.Price;
-import dev.instructgen.teacher.pricing.PriceTable;
 import dev.instructgen.text.TokenizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +41,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +53,11 @@ import java.util.concurrent.Callable;
                 + "in-depth operations (add constraints, deepen, concretize, increase reasoning steps, complicate "
                 + "input) and in-breadth mutation, elimination of failed evolutions, answers by the teacher.",
                 "Every evolved example records its parent, round and operation; failed evolutions go to "
-                        + "rejected.jsonl with the rule that eliminated them."})
+                        + "rejected.jsonl with the rule that eliminated them."},
+        footer = {"", "Example:",
+                "  instructgen evol-instruct --input seeds/seed_tasks.jsonl --rounds 4 \\",
+                "      --teacher-api ollama --teacher-url http://localhost:11434 \\",
+                "      --model llama3.1:8b --out runs/evolved"})
 public final class EvolInstructCommand implements Callable<Integer> {
 
     static final String COMMAND = "evol-instruct";
@@ -133,20 +132,11 @@ public final class EvolInstructCommand implements Callable<Integer> {
 
         TeacherSettings teacher = options.teacherSettings();
         TeacherIdentity identity = new TeacherIdentity(teacher.api(), teacher.model(), teacher.host());
-        TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
-        TeacherTerms terms = policy.termsFor(identity);
-        if (options.requireCommercial) {
-            new CommercialUseGate().check(licenses.sources(), terms); // before any request
-        }
-        if (terms.isUnknown()) {
-            err.println("warning: the terms of teacher '" + identity.model() + "' are unknown: examples get "
-                    + "commercial_use null (add an entry under licensing.teacher_terms in the config)");
-        }
-        Price price = priceTable().priceFor(identity);
-        if (options.maxCost != null && !price.isKnown()) {
-            throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
-                    + "price table does not list; add it under 'prices' in the --config file");
-        }
+        // before any request: terms, the commercial-use gate, price
+        var settled = TeacherTermsAndPrice.settle(identity, licenses.sources(), options, config.file(), err);
+        TeacherTermsPolicy policy = settled.policy();
+        TeacherTerms terms = settled.terms();
+        Price price = settled.price();
         LibraryEvolPrompts prompts = new LibraryEvolPrompts(PromptLibrary.withOverrides(options.promptsDir));
         List<PromptTemplate> templates = prompts.templatesFor(settings);
         long evolutions = (long) inputs.size() * settings.rounds();
@@ -163,7 +153,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
                 rougeThreshold == null ? 1.0 : rougeThreshold, manifestSettings(settings, dataset, policy),
                 promptIds(templates), new RunSpec.SeedRef(dataset.file().toString(),
                 FileDigest.sha256(dataset.file()), licenseOf(licenses)),
-                licensePolicy(policy, licenses), graceFor(teacher.timeout()));
+                licensePolicy(policy, licenses), RunOutcomeReport.graceFor(teacher.timeout()));
         RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
                 price, terms, message -> {
                     err.println("warning: " + message);
@@ -177,7 +167,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
                         + " examples already accepted");
             }
             ProgressReporter progress = ProgressReporter.forEnvironment(System.console() != null, err,
-                    Duration.ofSeconds(30), clock);
+                    options.progressInterval(), clock);
             outcome = new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY).run(inputs, progress, true);
             ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
                     Example.EVOL_INSTRUCT, terms, policy.version(), licenses.sources(), displaySettings(settings),
@@ -224,39 +214,14 @@ public final class EvolInstructCommand implements Callable<Integer> {
     }
 
     private int report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
-        // typed teacher failures go to the one exit-code mapper, like every command's
-        if (outcome.reason() == StopReason.TEACHER_FATAL && outcome.failure() instanceof FatalTeacherException e) {
-            throw e;
-        }
-        if (outcome.reason() == StopReason.TEACHER_UNAVAILABLE
-                && outcome.failure() instanceof TeacherUnavailableException e) {
-            throw e;
-        }
-        if (outcome.reason() == StopReason.ERROR && outcome.failure() instanceof RuntimeException e) {
-            throw e;
-        }
-        if (outcome.exitCode() == ExitCode.OK) {
-            out.println("done: evolved " + summary(outcome) + " in " + options.out.resolve("examples.jsonl"));
-        } else if (outcome.reason().resumable()) {
-            err.println("stopped: " + (outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail())
-                    + " (run the same command again to resume)");
-        } else {
-            err.println("error: " + (outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail()));
-        }
-        out.flush();
-        err.flush();
-        return outcome.exitCode();
+        return RunOutcomeReport.report(outcome,
+                "done: evolved " + summary(outcome) + " in " + options.out.resolve("examples.jsonl"), out, err);
     }
 
     private String summary(RunOutcome outcome) {
         return input + " for " + rounds + (rounds == 1 ? " round" : " rounds")
                 + (outcome.reason() == StopReason.TARGET_REACHED && options.target != null
                 ? " (stopped at --target " + options.target + ")" : "");
-    }
-
-    /** Interrupted or out of budget, in-flight requests (already paid for) may finish within this. */
-    private static Duration graceFor(Duration timeout) {
-        return timeout.compareTo(Duration.ofSeconds(60)) < 0 ? timeout : Duration.ofSeconds(60);
     }
 
     private Map<String, Object> licensePolicy(TeacherTermsPolicy policy, SeedLicenses licenses) {
@@ -275,9 +240,4 @@ public final class EvolInstructCommand implements Callable<Integer> {
         return m;
     }
 
-    private PriceTable priceTable() {
-        PriceTable table = PriceTable.loadDefault();
-        var file = config.file();
-        return file.section("prices").map(p -> table.withOverrides(p, file.path() + ": prices")).orElse(table);
-    }
 }

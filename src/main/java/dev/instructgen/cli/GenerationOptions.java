@@ -1,5 +1,6 @@
 package dev.instructgen.cli;
 
+import dev.instructgen.config.BadInputException;
 import dev.instructgen.config.TeacherSettings;
 import dev.instructgen.teacher.TeacherApi;
 import picocli.CommandLine.Option;
@@ -88,10 +89,24 @@ public final class GenerationOptions {
             description = "Print the expected requests, tokens and cost for the target, then exit.")
     public boolean dryRun;
 
+    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "Interval of the progress line when the output is not a terminal. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Duration progressInterval;
+
     @Option(names = "--verbose", description = "More logging; stack traces on errors.")
     public boolean verbose;
 
     /** The teacher part of these options, validated. */
+    /** The progress interval, checked. */
+    public Duration progressInterval() {
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new BadInputException("--progress-interval must be positive, was " + progressInterval);
+        }
+        return progressInterval;
+    }
+
     public TeacherSettings teacherSettings() {
         URI url = teacherUrl != null ? teacherUrl
                 : teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL;

@@ -10,7 +10,6 @@ import dev.instructgen.filter.InstanceScreen;
 import dev.instructgen.filter.InstructionFilter;
 import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.licensing.DatasetCard;
-import dev.instructgen.licensing.CommercialUseGate;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.TeacherTerms;
@@ -25,7 +24,6 @@ import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunLoop;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSpec;
-import dev.instructgen.pipeline.StopReason;
 import dev.instructgen.pipeline.selfinstruct.DryRunEstimate;
 import dev.instructgen.pipeline.selfinstruct.PoolBuilder;
 import dev.instructgen.pipeline.selfinstruct.PoolEntry;
@@ -34,11 +32,8 @@ import dev.instructgen.pipeline.selfinstruct.SelfInstructRun;
 import dev.instructgen.pipeline.selfinstruct.SelfInstructSettings;
 import dev.instructgen.pipeline.selfinstruct.TaskPool;
 import dev.instructgen.prompt.PromptLibrary;
-import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.pricing.Price;
-import dev.instructgen.teacher.pricing.PriceTable;
-import dev.instructgen.teacher.TeacherUnavailableException;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.TokenizerKind;
 import picocli.CommandLine;
@@ -49,7 +44,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +52,11 @@ import java.util.concurrent.Callable;
 /** {@code self-instruct}: grow a dataset from seed tasks with Self-Instruct (Wang et al. 2023). */
 @Command(name = "self-instruct", mixinStandardHelpOptions = true,
         description = "Grow a dataset from seed tasks with Self-Instruct (Wang et al. 2023): instruction "
-                + "generation, classification identification, instance generation, heuristic and ROUGE-L filters.")
+                + "generation, classification identification, instance generation, heuristic and ROUGE-L filters.",
+        footer = {"", "Example:",
+                "  instructgen self-instruct --seeds seeds/seed_tasks.jsonl \\",
+                "      --teacher-api ollama --teacher-url http://localhost:11434 \\",
+                "      --model llama3.1:8b --target 500 --out runs/first"})
 public final class SelfInstructCommand implements Callable<Integer> {
 
     static final String COMMAND = "self-instruct";
@@ -93,11 +91,6 @@ public final class SelfInstructCommand implements Callable<Integer> {
             description = "Tokenizer of the ROUGE-L check. Default: ${DEFAULT-VALUE}")
     String tokenizer;
 
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "30s",
-            converter = DurationConverter.class,
-            description = "Interval of the progress line when not on a terminal. Default: ${DEFAULT-VALUE}")
-    Duration progressInterval;
-
     /** Time of the run; tests may replace it. */
     Clock clock = Clock.systemUTC();
 
@@ -124,9 +117,6 @@ public final class SelfInstructCommand implements Callable<Integer> {
         if (gen.target == null) {
             throw new BadInputException("--target is required: the number of accepted examples wanted");
         }
-        if (progressInterval.isNegative() || progressInterval.isZero()) {
-            throw new BadInputException("--progress-interval must be positive, was " + progressInterval);
-        }
         if (!(rougeThreshold > 0 && rougeThreshold <= 1)) {
             throw new BadInputException("--rouge-threshold must be within (0, 1], was " + rougeThreshold);
         }
@@ -146,24 +136,11 @@ public final class SelfInstructCommand implements Callable<Integer> {
             throw new BadInputException(seeds + ": no seed tasks found (expected at least one task)");
         }
         SeedLicenses seedLicenses = new SeedLicenseResolver().resolve(seeds, seedsLicense, seedTasks);
-        TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
-        TeacherTerms terms = policy.termsFor(identity);
-        if (gen.requireCommercial) {
-            new CommercialUseGate().check(seedLicenses.sources(), terms);
-        }
-        if (terms.isUnknown()) {
-            err.println("warning: the terms of teacher '" + identity.model() + "' are unknown: examples get "
-                    + "commercial_use null (add an entry under licensing.teacher_terms in the config)");
-        }
+        var teacher = TeacherTermsAndPrice.settle(identity, seedLicenses.sources(), gen, configFile, err);
         SelfInstructPrompts prompts = new SelfInstructPrompts(PromptLibrary.withOverrides(gen.promptsDir));
         prompts.validate();
-        Price price = priceTable().priceFor(identity);
-        if (gen.maxCost != null && !price.isKnown()) {
-            throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
-                    + "price table does not list; add it under 'prices' in the --config file");
-        }
-        return new Prepared(settings, filters, tokenizerKind(), identity, seedTasks, seedLicenses, policy, terms,
-                prompts, price);
+        return new Prepared(settings, filters, tokenizerKind(), identity, seedTasks, seedLicenses, teacher.policy(),
+                teacher.terms(), prompts, teacher.price());
     }
 
     private int dryRun(Prepared p, PrintWriter out) {
@@ -185,7 +162,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
                 new Budget(gen.maxCost, gen.maxTokens), gen.randomSeed, p.tokenizer(), rougeThreshold,
                 manifestSettings(p), p.prompts().manifest(),
                 new RunSpec.SeedRef(seeds.toString(), FileDigest.sha256(seeds), seedLicense(p)),
-                licensePolicy(p), graceFor(teacherSettings.timeout()));
+                licensePolicy(p), RunOutcomeReport.graceFor(teacherSettings.timeout()));
         RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
                 p.price(), p.terms(), message -> {
                     err.println("warning: " + message);
@@ -204,7 +181,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
             String idPrefix = ctx.resumed() ? "si-" + Long.toString(clock.instant().getEpochSecond(), 36) + "-"
                     : "si-";
             ProgressReporter progress = ProgressReporter.forEnvironment(System.console() != null, err,
-                    progressInterval, clock);
+                    gen.progressInterval(), clock);
             RunOutcome outcome = new RunLoop(ctx, progress, true).run(scheduler -> new SelfInstructRun(ctx,
                     scheduler, pool, p.prompts(), p.settings(), heuristics, instanceScreen, idPrefix));
             ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
@@ -216,36 +193,8 @@ public final class SelfInstructCommand implements Callable<Integer> {
     }
 
     private int report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
-        switch (outcome.reason()) {
-            case TEACHER_FATAL -> {
-                if (outcome.failure() instanceof FatalTeacherException fatal) {
-                    throw fatal;
-                }
-            }
-            case TEACHER_UNAVAILABLE -> {
-                if (outcome.failure() instanceof TeacherUnavailableException unavailable) {
-                    throw unavailable;
-                }
-            }
-            case ERROR -> {
-                if (outcome.failure() instanceof RuntimeException e) {
-                    throw e;
-                }
-            }
-            default -> {
-            }
-        }
-        if (outcome.reason() == StopReason.TARGET_REACHED) {
-            out.println("done: " + gen.target + " examples in " + gen.out.resolve("examples.jsonl"));
-        } else if (outcome.reason().resumable()) {
-            err.println("stopped: " + (outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail())
-                    + " (run the same command again to resume)");
-        } else {
-            err.println((outcome.reason().exitCode() == 0 ? "done: " : "error: ") + outcome.detail());
-        }
-        out.flush();
-        err.flush();
-        return outcome.exitCode();
+        return RunOutcomeReport.report(outcome,
+                "done: " + gen.target + " examples in " + gen.out.resolve("examples.jsonl"), out, err);
     }
 
     private TokenizerKind tokenizerKind() {
@@ -254,11 +203,6 @@ public final class SelfInstructCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--tokenizer: " + e.getMessage());
         }
-    }
-
-    /** Interrupted or out of budget, in-flight requests (already paid for) may finish within this. */
-    private static Duration graceFor(Duration timeout) {
-        return timeout.compareTo(Duration.ofSeconds(60)) < 0 ? timeout : Duration.ofSeconds(60);
     }
 
     private static String seedLicense(Prepared p) {
@@ -308,9 +252,4 @@ public final class SelfInstructCommand implements Callable<Integer> {
         return m;
     }
 
-    private PriceTable priceTable() {
-        PriceTable table = PriceTable.loadDefault();
-        var file = config.file();
-        return file.section("prices").map(p -> table.withOverrides(p, file.path() + ": prices")).orElse(table);
-    }
 }

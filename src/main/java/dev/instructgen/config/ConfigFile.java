@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A loaded {@code --config} YAML file: flat option values (the same keys as the long command-line options,
- * without the dashes) and structured sections (e.g. {@code sampling}, {@code filters}, {@code license-policy}).
+ * without the dashes) and structured sections (e.g. {@code sampling}, {@code filters}, {@code licensing}).
  * Values have had {@code ${ENV}} references replaced already.
  */
 public record ConfigFile(Path path, Map<String, ConfigValue> options, Map<String, JsonNode> sections) {

@@ -63,7 +63,7 @@ public final class CommercialUseGate {
             boolean ruleMatched = !TeacherTerms.UNKNOWN.equals(teacher.family()) && teacher.note() != null;
             return Optional.of("the terms of " + who + " are unknown"
                     + (ruleMatched ? " (" + teacher.note() + ")" : "")
-                    + "; add an entry under licensing.teacher_terms in the config (see docs/licensing.md)");
+                    + "; add an entry under licensing.teacher-terms in the config (see docs/licensing.md)");
         }
         String terms = teacher.name() + (teacher.url() == null ? "" : " (" + teacher.url() + ")");
         if (teacher.commercialUse() == null) {

@@ -47,7 +47,7 @@ public final class TeacherTermsPolicy {
     /**
      * This policy with the user's entries placed before every shipped rule.
      *
-     * @throws BadInputException naming the entry ("licensing.teacher_terms[2]") when one is malformed
+     * @throws BadInputException naming the entry ("licensing.teacher-terms[2]") when one is malformed
      */
     public TeacherTermsPolicy withOverrides(List<TermsOverride> entries) {
         if (entries == null || entries.isEmpty()) {
@@ -55,7 +55,7 @@ public final class TeacherTermsPolicy {
         }
         List<Rule> combined = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            combined.add(overrideRule(entries.get(i), "licensing.teacher_terms[" + i + "]"));
+            combined.add(overrideRule(entries.get(i), "licensing.teacher-terms[" + i + "]"));
         }
         combined.addAll(rules);
         return new TeacherTermsPolicy(version, checked, terms, combined, overrides + entries.size());

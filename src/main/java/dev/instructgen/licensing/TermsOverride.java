@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One user entry of {@code licensing.teacher_terms} in the config file: a rule placed before the shipped ones.
+ * One user entry of {@code licensing.teacher-terms} in the config file: a rule placed before the shipped ones.
  * Either {@code terms} names a shipped terms entry (e.g. "apache-2.0"), or {@code name} (and the other fields)
  * describe the terms inline. At least one of {@code match} and {@code host} is required.
  *

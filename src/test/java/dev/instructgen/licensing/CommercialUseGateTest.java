@@ -53,7 +53,7 @@ class CommercialUseGateTest {
         assertThatThrownBy(() -> gate.check(List.of(new SeedSource("seeds.jsonl", "Apache-2.0")),
                 policy.termsFor("acme-llm:7b")))
                 .hasMessage("--require-commercial: the terms of teacher 'acme-llm:7b' are unknown; add an entry "
-                        + "under licensing.teacher_terms in the config (see docs/licensing.md)");
+                        + "under licensing.teacher-terms in the config (see docs/licensing.md)");
     }
 
     @Test

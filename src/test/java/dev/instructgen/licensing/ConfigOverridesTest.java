@@ -18,7 +18,7 @@ class ConfigOverridesTest {
 
     private static final String CONFIG = """
             licensing:
-              teacher_terms:
+              teacher-terms:
                 - match: 'acme-finetune'
                   terms: apache-2.0
                 - match: 'secret-model'
@@ -36,7 +36,7 @@ class ConfigOverridesTest {
 
     private static List<TermsOverride> read(String yaml) throws Exception {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-        JsonNode entries = mapper.readTree(yaml).path("licensing").path("teacher_terms");
+        JsonNode entries = mapper.readTree(yaml).path("licensing").path("teacher-terms");
         return mapper.convertValue(entries, new TypeReference<>() { });
     }
 
@@ -59,7 +59,7 @@ class ConfigOverridesTest {
     void aBrokenPatternIsReportedAsTheDocsShow() throws Exception {
         List<TermsOverride> entries = read("""
                 licensing:
-                  teacher_terms:
+                  teacher-terms:
                     - match: 'ok'
                       terms: mit
                     - match: 'llama('
@@ -68,14 +68,14 @@ class ConfigOverridesTest {
 
         assertThatThrownBy(() -> TeacherTermsPolicy.loadDefault().withOverrides(entries))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("licensing.teacher_terms[1].match: invalid regular expression 'llama(': Unclosed group");
+                .hasMessage("licensing.teacher-terms[1].match: invalid regular expression 'llama(': Unclosed group");
     }
 
     @Test
     void inlineTermsWithoutCommercialUseAreUnknownForCommercialUse() throws Exception {
         TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault().withOverrides(read("""
                 licensing:
-                  teacher_terms:
+                  teacher-terms:
                     - match: 'house-model'
                       name: House terms
                 """));

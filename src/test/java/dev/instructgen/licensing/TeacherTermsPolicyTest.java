@@ -200,7 +200,7 @@ class TeacherTermsPolicyTest {
     void rejectsAnOverrideNamingTermsThatDoNotExist() {
         assertThatThrownBy(() -> policy.withOverrides(List.of(TermsOverride.toShipped("x", "apache"))))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("licensing.teacher_terms[0]")
+                .hasMessageContaining("licensing.teacher-terms[0]")
                 .hasMessageContaining("unknown terms 'apache'")
                 .hasMessageContaining("apache-2.0");
     }
@@ -209,7 +209,7 @@ class TeacherTermsPolicyTest {
     void rejectsAnOverrideWithABrokenPattern() {
         assertThatThrownBy(() -> policy.withOverrides(List.of(TermsOverride.toShipped("llama(", "mit"))))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("licensing.teacher_terms[0].match")
+                .hasMessageContaining("licensing.teacher-terms[0].match")
                 .hasMessageContaining("invalid regular expression");
     }
 
