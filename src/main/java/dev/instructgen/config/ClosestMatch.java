@@ -29,7 +29,7 @@ public final class ClosestMatch {
     }
 
     /** Levenshtein edit distance with one rolling row. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] row = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
             row[j] = j;

@@ -1,5 +1,6 @@
 package dev.instructgen.licensing;
 
+import dev.instructgen.config.ClosestMatch;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.instructgen.config.BadInputException;
 
@@ -85,8 +86,8 @@ public final class SpdxCatalog {
         String best = null;
         int bestScore = Integer.MAX_VALUE;
         for (String candidate : lookup.keySet()) {
-            int score = Math.min(EditDistance.between(wanted, candidate),
-                    EditDistance.between(squeeze(wanted), squeeze(candidate)));
+            int score = Math.min(ClosestMatch.distance(wanted, candidate),
+                    ClosestMatch.distance(squeeze(wanted), squeeze(candidate)));
             if (score < bestScore) {
                 best = candidate;
                 bestScore = score;
