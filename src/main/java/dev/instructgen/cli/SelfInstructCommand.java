@@ -223,11 +223,6 @@ public final class SelfInstructCommand implements Callable<Integer> {
         m.put("seeds_sha256", FileDigest.sha256(seeds));
         m.put("seeds_license", seedLicense(p));
         m.put("prompts", p.prompts().manifest());
-        Map<String, Object> teacher = new LinkedHashMap<>();
-        teacher.put("api", p.identity().api().wireName());
-        teacher.put("model", p.identity().model());
-        teacher.put("host", p.identity().host());
-        m.put("teacher", teacher);
         m.put("license_policy_version", p.policy().version());
         return m;
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +34,11 @@ public final class RunDirectoryJournal implements RunJournal {
     public static JournalOpener opener(String toolVersion, Clock clock) {
         return (spec, freshRunId, startedAt) -> {
             var teacher = spec.teacher();
-            Manifest manifest = new Manifest(toolVersion, spec.command(), freshRunId, spec.settings(),
+            // The teacher's wire format and model define the run for every command; its host does not (a server
+            // moved to another port serves the same model), so the host is recorded but not compared on resume.
+            Map<String, Object> settings = new LinkedHashMap<>(spec.settings());
+            settings.put("teacher", Map.of("api", teacher.api().wireName(), "model", teacher.model()));
+            Manifest manifest = new Manifest(toolVersion, spec.command(), freshRunId, settings,
                     spec.limits(),
                     spec.seeds() == null ? null : new SeedFileRef(spec.seeds().path(), spec.seeds().sha256()),
                     spec.prompts(),
