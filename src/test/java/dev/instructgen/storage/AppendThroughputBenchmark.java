@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Append throughput of a run directory (not part of the normal test run; see docs/run-directory.md):
- * {@code mvn -q -o test -Dtest=AppendThroughputBenchmark -Dinstructgen.bench=true}
+ * {@code mvn -q -o test -Dtest=AppendThroughputBenchmark -Dinstructgen.benchmark=true}
  * Results go to target/bench/append-throughput.txt.
  */
-@EnabledIfSystemProperty(named = "instructgen.bench", matches = "true")
+@EnabledIfSystemProperty(named = "instructgen.benchmark", matches = "true")
 class AppendThroughputBenchmark {
 
     private static final int WARMUP = 5_000;

@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How much the Evol-Instruct machinery itself costs (chains, draws, elimination checks, engine jobs, checkpoints)
  * with a teacher that answers at once: Alpaca's 52,000 instructions, two rounds, concurrency 64, a checkpoint
- * every second. Run with {@code mvn -q -B -o test -Dtest=EvolMachineryBenchmark -Dbench=true}; the figures go to
+ * every second. Run with {@code mvn -q -B -o test -Dtest=EvolMachineryBenchmark -Dinstructgen.benchmark=true}; the figures go to
  * standard error.
  */
-@EnabledIfSystemProperty(named = "bench", matches = "true")
+@EnabledIfSystemProperty(named = "instructgen.benchmark", matches = "true")
 class EvolMachineryBenchmark {
 
     @Test
