@@ -42,6 +42,33 @@ public final class FakeTeacherServer implements AutoCloseable {
     private final Function<String, String> responder;
     private final Duration latency;
     private final AtomicLong requests = new AtomicLong();
+    private volatile Function<Long, Fault> faults = n -> Fault.NONE;
+
+    /** What the fake does instead of answering normally; chosen per request by {@link #injectFaults}. */
+    public enum Fault {
+        NONE,
+        /** 429 with Retry-After: 1 */
+        RATE_LIMITED,
+        /** 503 with Retry-After: 1 */
+        UNAVAILABLE,
+        /** 500 with a short body */
+        SERVER_ERROR,
+        /** 200 whose body is not JSON */
+        INVALID_JSON,
+        /** 200 with an empty message */
+        EMPTY_CONTENT,
+        /** 200, the reply cut in half with finish_reason length */
+        LENGTH,
+        /** the connection closes without a response */
+        CONNECTION_DROPPED,
+        /** answers only after five seconds (past a short --timeout) */
+        HANG
+    }
+
+    /** Chooses a fault for the n-th request (1-based); NONE answers normally. */
+    public void injectFaults(Function<Long, Fault> plan) {
+        this.faults = plan;
+    }
 
     private FakeTeacherServer(Function<String, String> responder, Duration latency, int threads, int port)
             throws IOException {
@@ -89,18 +116,27 @@ public final class FakeTeacherServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange, boolean openAi) throws IOException {
         try (exchange) {
-            requests.incrementAndGet();
+            Fault fault = faults.apply(requests.incrementAndGet());
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             String prompt = lastUserMessage(body);
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
             }
+            if (answeredWithFault(exchange, fault)) {
+                return;
+            }
             String reply = responder.apply(prompt);
+            boolean cut = fault == Fault.LENGTH;
+            if (cut) {
+                reply = reply.substring(0, reply.length() / 2);
+            } else if (fault == Fault.EMPTY_CONTENT) {
+                reply = "";
+            }
             long promptTokens = Math.max(1, prompt.length() / 4);
             long completionTokens = Math.max(1, reply.length() / 4);
             ObjectNode out = openAi
-                    ? openAiReply(body, reply, promptTokens, completionTokens)
-                    : ollamaReply(body, reply, promptTokens, completionTokens);
+                    ? openAiReply(body, reply, promptTokens, completionTokens, cut ? "length" : "stop")
+                    : ollamaReply(body, reply, promptTokens, completionTokens, cut ? "length" : "stop");
             byte[] bytes = JSON.writeValueAsBytes(out);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
@@ -109,6 +145,41 @@ public final class FakeTeacherServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends the fault's answer when it replaces the normal one; true when the exchange is done. */
+    private static boolean answeredWithFault(HttpExchange exchange, Fault fault) throws IOException,
+            InterruptedException {
+        switch (fault) {
+            case RATE_LIMITED -> sendStatus(exchange, 429, "1", "{\"error\":{\"message\":\"slow down\"}}");
+            case UNAVAILABLE -> sendStatus(exchange, 503, "1", "{\"error\":{\"message\":\"loading\"}}");
+            case SERVER_ERROR -> sendStatus(exchange, 500, null, "{\"error\":{\"message\":\"boom\"}}");
+            case INVALID_JSON -> sendStatus(exchange, 200, null, "<html>this is not json");
+            case CONNECTION_DROPPED -> {
+                // returning without a response: the exchange closes and the client sees the connection end
+            }
+            case HANG -> {
+                Thread.sleep(5_000);
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void sendStatus(HttpExchange exchange, int status, String retryAfter, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
         }
     }
 
@@ -122,7 +193,7 @@ public final class FakeTeacherServer implements AutoCloseable {
         return last;
     }
 
-    private static ObjectNode openAiReply(JsonNode request, String reply, long in, long out) {
+    private static ObjectNode openAiReply(JsonNode request, String reply, long in, long out, String finish) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-fake");
         root.put("object", "chat.completion");
@@ -131,18 +202,18 @@ public final class FakeTeacherServer implements AutoCloseable {
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", reply);
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", finish);
         root.putObject("usage").put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
         return root;
     }
 
-    private static ObjectNode ollamaReply(JsonNode request, String reply, long in, long out) {
+    private static ObjectNode ollamaReply(JsonNode request, String reply, long in, long out, String finish) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", request.path("model").asText());
         root.put("created_at", "2026-01-01T00:00:00Z");
         root.putObject("message").put("role", "assistant").put("content", reply);
         root.put("done", true);
-        root.put("done_reason", "stop");
+        root.put("done_reason", finish);
         root.put("prompt_eval_count", in);
         root.put("eval_count", out);
         return root;
