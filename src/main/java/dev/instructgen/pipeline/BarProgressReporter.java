@@ -29,7 +29,7 @@ public final class BarProgressReporter implements ProgressReporter {
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(1000)
                     .hideEta()
-                    .setConsumer(new DelegatingProgressBarConsumer(this::draw))
+                    .setConsumer(new DelegatingProgressBarConsumer(this::draw, width()))
                     .build();
         }
         bar.stepTo(view.stats().accepted());
@@ -46,6 +46,19 @@ public final class BarProgressReporter implements ProgressReporter {
         }
         err.println(view.stats().status() + ": " + ProgressLine.summary(view));
         err.flush();
+    }
+
+    /**
+     * The bar's width, given explicitly: asked for none, progressbar opens a JLine terminal to measure it, and
+     * on a real terminal JLine then installs its own Ctrl-C handler over ours, so Ctrl-C killed the process
+     * instead of stopping the run cleanly. COLUMNS when the shell exports it, else a width most terminals fit.
+     */
+    static int width() {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.matches("\\d{2,4}")) {
+            return Integer.parseInt(columns);
+        }
+        return 120;
     }
 
     private void draw(String rendered) {

@@ -75,4 +75,23 @@ class ProgressReporterTest {
         assertThat(out).contains("accepted").contains("40/100");
         assertThat(out).contains("stopped: accepted 40/100 (40.0%) | 2.00/s | ETA 30s | yield 50.0%");
     }
+
+    /**
+     * The bar must not open progressbar's JLine terminal: on a real terminal JLine installs its own Ctrl-C handler
+     * over ours, and Ctrl-C then killed the process instead of stopping it cleanly with exit 3. Without a TTY (as
+     * here) JLine installs nothing, so the test looks at the cause: whether the terminal was opened at all.
+     */
+    @Test
+    void drawingTheBarNeverOpensAJLineTerminal() throws Exception {
+        BarProgressReporter reporter = new BarProgressReporter(err);
+        RunStats stats = statsWith(10, 20);
+
+        reporter.update(new ProgressView(stats.snapshot(null), 4));
+
+        java.lang.reflect.Field terminal = Class.forName("me.tongfei.progressbar.TerminalUtils")
+                .getDeclaredField("terminal");
+        terminal.setAccessible(true);
+        assertThat(terminal.get(null)).as("progressbar's JLine terminal").isNull();
+        reporter.finish(new ProgressView(stats.snapshot(RunOutcome.of(StopReason.TARGET_REACHED, "")), 0));
+    }
 }
