@@ -2,14 +2,28 @@ package dev.instructgen.teacher;
 
 import java.util.Locale;
 
-/** Kinds of transient failure, counted separately in stats.json. */
+/**
+ * Kinds of failure that end one request but not the run, counted separately in stats.json. All but
+ * {@link #PROMPT_TOO_LONG} are transient and retried.
+ */
 public enum FaultKind {
     RATE_LIMITED,
     SERVER_ERROR,
     TIMEOUT,
     CONNECTION,
     MALFORMED_RESPONSE,
-    EMPTY_CONTENT;
+    EMPTY_CONTENT,
+    /**
+     * The server refused this one prompt as longer than the model's context (an HTTP 400 from vLLM, OpenAI or
+     * llama.cpp). Retrying cannot help and other prompts are fine, so only this request is dropped: evolved
+     * prompts grow every round, and one of them must not end an overnight run.
+     */
+    PROMPT_TOO_LONG;
+
+    /** Whether another attempt of the same request can succeed. */
+    public boolean worthRetrying() {
+        return this != PROMPT_TOO_LONG;
+    }
 
     /** The key used in stats.json, e.g. "rate_limited". */
     public String key() {

@@ -237,6 +237,24 @@ class TeacherStackTest {
         assertThat(server.getAllServeEvents().size()).isLessThan(20);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "This model's maximum context length is 8192 tokens. However, you requested 9100 tokens.",
+            "the request exceeds the available context size, try increasing it"})
+    void aPromptLongerThanTheContextDropsOnlyThatRequestWithoutRetryOrStoppingTheRun(String reason) {
+        server.stubFor(post(PATH).willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\":{\"message\":\"" + reason + "\"}}")));
+
+        RetriableTeacherException e = catchThrowableOfType(RetriableTeacherException.class,
+                () -> stack().complete(request()));
+
+        assertThat(e.kind()).isEqualTo(FaultKind.PROMPT_TOO_LONG);
+        assertThat(e.getMessage()).contains("longer than the model's context");
+        server.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        assertThat(time.sleeps()).isEmpty();
+        assertThat(metrics.faults).extracting(f -> f.kind()).containsExactly(FaultKind.PROMPT_TOO_LONG);
+    }
+
     @Test
     void ollamaWireFormatGoesThroughTheSameStack() {
         server.stubFor(post("/api/chat").inScenario("o").whenScenarioStateIs(Scenario.STARTED)

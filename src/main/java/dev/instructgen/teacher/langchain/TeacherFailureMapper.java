@@ -79,6 +79,14 @@ public final class TeacherFailureMapper {
                 + ": " + describe(rootOf(failure)), null, failure);
     }
 
+    /**
+     * How servers say a prompt does not fit the context: vLLM and OpenAI ("maximum context length",
+     * "context_length_exceeded"), llama.cpp server ("exceeds the available context size").
+     */
+    private static final java.util.regex.Pattern CONTEXT_EXCEEDED = java.util.regex.Pattern.compile(
+            "maximum context length|context_length_exceeded|exceeds the available context size|"
+                    + "too many tokens|prompt is too long", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private TeacherException fromStatus(HttpException http) {
         int status = http.statusCode();
         Duration retryAfter = http instanceof RetryAfterHttpException withHeader
@@ -106,6 +114,10 @@ public final class TeacherFailureMapper {
                     + " (HTTP " + status + ")"
                     : "the teacher at " + host + " rejected the API key from $" + apiKeyEnv + " (HTTP " + status + ")";
             return fatal(status, message, http);
+        }
+        if (status == 400 && CONTEXT_EXCEEDED.matcher(String.valueOf(http.getMessage())).find()) {
+            return retriable(FaultKind.PROMPT_TOO_LONG, "the teacher at " + host + " refused a prompt longer than "
+                    + "the model's context (HTTP 400): " + ServerReason.of(http.getMessage(), apiKey), null, http);
         }
         if (status >= 400) {
             return fatal(status, "the teacher at " + host + " rejected the request (HTTP " + status + "): "

@@ -39,7 +39,7 @@ public final class RetryingTeacherClient implements TeacherClient {
         this.sleeper = sleeper;
         this.config = RetryConfig.<TeacherReply>custom()
                 .maxAttempts(policy.maxAttempts())
-                .retryOnException(RetriableTeacherException.class::isInstance)
+                .retryOnException(e -> e instanceof RetriableTeacherException fault && fault.kind().worthRetrying())
                 .intervalBiFunction(waits(policy, random))
                 .build();
     }
