@@ -1,7 +1,5 @@
 package dev.instructgen.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,12 +62,7 @@ public final class RunSummaryText {
             lines.add(row("throughput", String.join(", ", rates)));
         }
         if (s.evolution() != null) {
-            List<String> parts = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> field : s.evolution().properties()) {
-                JsonNode value = field.getValue();
-                parts.add(field.getKey() + " " + (value.isValueNode() ? value.asText() : value.toString()));
-            }
-            lines.add(row("evolution", String.join(", ", parts)));
+            lines.addAll(EvolutionSummaryText.render(s.evolution()));
         }
         LicenseTally.Summary license = s.license();
         lines.add(row("licenses", "commercial use: " + license.commercialUse() + " ("

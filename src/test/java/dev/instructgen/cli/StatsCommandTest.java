@@ -27,7 +27,8 @@ class StatsCommandTest {
              "tokens":{"prompt":12000,"completion":3400},
              "cost_usd":0.5,"cost_per_accepted_usd":0.05,
              "throughput":{"accepted_per_second":0.0167,"requests_per_second":0.05},
-             "evolution":{"round":2,"rounds":4,"eliminated":{"no-change":3}}}
+             "evolution":{"attempted":8,"accepted":5,"eliminated":{"prompt_leak":3},
+               "by_operation":{"deepen":{"attempted":8,"accepted":5,"eliminated":{"prompt_leak":3}}}}}
             """;
 
     @TempDir
@@ -85,7 +86,8 @@ class StatsCommandTest {
         assertThat(text).contains("commercial use: no (yes 8, no 2, unknown 0 records)");
         assertThat(text).containsPattern("Apache-2.0\\s+8");
         assertThat(text).contains("restrictions: non-commercial");
-        assertThat(text).containsPattern("evolution\\s+round 2, rounds 4, eliminated \\{\"no-change\":3}");
+        assertThat(text).contains("evolution   8 attempted, 5 accepted (62.5%)")
+                .containsPattern("deepen\\s+8\\s+5\\s+3");
     }
 
     @Test
@@ -106,7 +108,7 @@ class StatsCommandTest {
         assertThat(json.get("requests").get("by_stage").get("instance-generation").asLong()).isEqualTo(20);
         assertThat(json.get("license").get("commercial_use").asText()).isEqualTo("no");
         assertThat(json.get("status").asText()).isEqualTo("stopped");
-        assertThat(json.get("evolution").get("round").asInt()).isEqualTo(2);
+        assertThat(json.get("evolution").get("attempted").asInt()).isEqualTo(8);
     }
 
     @Test
