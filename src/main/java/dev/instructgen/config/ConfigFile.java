@@ -31,9 +31,4 @@ public record ConfigFile(Path path, Map<String, ConfigValue> options, Map<String
     public Optional<JsonNode> section(String name) {
         return Optional.ofNullable(sections.get(name));
     }
-
-    /** "FILE:LINE" for messages about a key of this file. */
-    public String where(int line) {
-        return path + ":" + line;
-    }
 }

@@ -3,9 +3,7 @@ package dev.instructgen.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.teacher.Sampling;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,65 +50,16 @@ public final class SamplingSection {
     }
 
     private static Sampling override(Sampling base, JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new BadInputException(where + " must be a map of "
-                    + String.join(", ", new java.util.TreeSet<>(KEYS)));
-        }
-        node.fieldNames().forEachRemaining(k -> {
-            if (!KEYS.contains(k.replace('_', '-'))) {
-                throw new BadInputException(where + "." + k + " is not a sampling setting (expected one of "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
-            }
-        });
+        SectionFields fields = SectionFields.of(node, KEYS, where);
         try {
             return new Sampling(
-                    number(node, "temperature", base.temperature(), where),
-                    number(node, "top-p", base.topP(), where),
-                    integer(node, "max-tokens", base.maxTokens(), where),
-                    number(node, "presence-penalty", base.presencePenalty(), where),
-                    stop(node, base.stop(), where));
+                    fields.number("temperature", base.temperature()),
+                    fields.number("top-p", base.topP()),
+                    fields.wholeNumber("max-tokens", base.maxTokens()),
+                    fields.number("presence-penalty", base.presencePenalty()),
+                    fields.strings("stop", base.stop()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(where + ": " + e.getMessage(), e);
         }
-    }
-
-    private static JsonNode field(JsonNode node, String key) {
-        JsonNode v = node.get(key);
-        return v != null ? v : node.get(key.replace('-', '_'));
-    }
-
-    private static Double number(JsonNode node, String key, Double base, String where) {
-        JsonNode v = field(node, key);
-        if (v == null) {
-            return base;
-        }
-        if (!v.isNumber()) {
-            throw new BadInputException(where + "." + key + " must be a number, was " + v);
-        }
-        return v.asDouble();
-    }
-
-    private static Integer integer(JsonNode node, String key, Integer base, String where) {
-        JsonNode v = field(node, key);
-        if (v == null) {
-            return base;
-        }
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new BadInputException(where + "." + key + " must be a whole number, was " + v);
-        }
-        return v.asInt();
-    }
-
-    private static List<String> stop(JsonNode node, List<String> base, String where) {
-        JsonNode v = field(node, "stop");
-        if (v == null) {
-            return base;
-        }
-        if (!v.isArray()) {
-            throw new BadInputException(where + ".stop must be a list of strings");
-        }
-        List<String> stops = new ArrayList<>();
-        v.forEach(s -> stops.add(s.asText()));
-        return stops;
     }
 }
