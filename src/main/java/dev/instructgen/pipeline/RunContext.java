@@ -100,11 +100,6 @@ public final class RunContext implements AutoCloseable {
         return stats.accepted() >= spec.target();
     }
 
-    /** Examples still wanted. */
-    public long remaining() {
-        return Math.max(0, spec.target() - stats.accepted());
-    }
-
     /** The current time as provenance records it (ISO-8601 UTC). */
     public String now() {
         return clock.instant().toString();

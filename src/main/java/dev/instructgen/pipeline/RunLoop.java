@@ -110,12 +110,4 @@ public final class RunLoop {
         };
     }
 
-    /** The final counters as JSON text, e.g. for a summary on standard output. */
-    public static String statsJson(StatsSnapshot snapshot) {
-        try {
-            return JsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(snapshot);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

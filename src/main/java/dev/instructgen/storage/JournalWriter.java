@@ -107,12 +107,6 @@ final class JournalWriter implements AutoCloseable {
         }
     }
 
-    long linesWritten() {
-        synchronized (writeLock) {
-            return written;
-        }
-    }
-
     /** Lines known to be on disk (fsync'd); for tests of the group commit. */
     long linesSynced() {
         synchronized (writeLock) {

@@ -17,12 +17,10 @@ import java.util.Map;
  */
 public final class LicenseTally {
 
-    private static final LicenseInfo UNKNOWN_LICENSE = new LicenseInfo(null, null, List.of(), List.of());
-
     private final LicenseSummary.Builder builder = new LicenseSummary.Builder();
 
     public void add(LicenseInfo license) {
-        builder.add(license == null ? UNKNOWN_LICENSE : license);
+        builder.add(license);
     }
 
     /** "yes", "no", or "unknown" (any record's terms unknown, or no records at all). */

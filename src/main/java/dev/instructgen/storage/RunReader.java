@@ -18,11 +18,6 @@ public final class RunReader {
     private RunReader() {
     }
 
-    /** Whether {@code dir} holds a run (has a manifest.json). */
-    public static boolean isRunDirectory(Path dir) {
-        return Files.isRegularFile(dir.resolve(RunDirectory.MANIFEST));
-    }
-
     /**
      * @throws BadInputException when {@code runDir} is not a run directory or its manifest cannot be read
      */

@@ -31,16 +31,19 @@ class SchedulerTest {
     }
 
     @Test
-    void stopsAtExactlyTheTargetWithManyWorkers() throws Exception {
+    void stopsProposingOnceTheTargetIsReached() throws Exception {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
+        AtomicInteger proposals = new AtomicInteger();
         int target = 500;
         Object gate = new Object();
         Scheduler scheduler = new Scheduler(16,
                 () -> accepted.get() >= target ? Optional.of(StopReason.TARGET_REACHED) : Optional.empty(),
                 (j, e) -> { });
         JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
-            // each proposal yields three candidates racing for the last slots
+            proposals.incrementAndGet();
+            // each proposal yields three candidates racing for the last slots (the gate stands in for
+            // RunContext.accept, which refuses anything past the target)
             for (int i = 0; i < 3; i++) {
                 synchronized (gate) {
                     if (accepted.get() < target) {
@@ -55,6 +58,8 @@ class SchedulerTest {
 
         assertThat(outcome.reason()).isEqualTo(StopReason.TARGET_REACHED);
         assertThat(written.get()).isEqualTo(target);
+        // the stop check runs before every job: at most one proposal per worker starts after the target
+        assertThat(proposals.get()).isBetween((target + 2) / 3, (target + 2) / 3 + 16);
     }
 
     @Test

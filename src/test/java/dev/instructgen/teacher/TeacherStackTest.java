@@ -169,8 +169,6 @@ class TeacherStackTest {
         server.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + KEY)));
         assertThat(e.getMessage()).isEqualTo("the teacher at localhost:" + server.port()
                 + " rejected the API key from $MY_KEY (HTTP 401)");
-        assertThat(stack.toString()).doesNotContain(KEY);
-        assertThat(stack.identity().toString()).doesNotContain(KEY);
     }
 
     @Test

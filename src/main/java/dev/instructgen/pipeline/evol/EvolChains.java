@@ -153,11 +153,6 @@ public final class EvolChains {
         save(last);
     }
 
-    /** True when every lineage has done all its rounds. */
-    public synchronized boolean complete() {
-        return state.values().stream().allMatch(l -> l.roundsDone() >= rounds);
-    }
-
     public synchronized ChainCheckpoint checkpoint() {
         Map<String, ChainCheckpoint.Chain> chains = new LinkedHashMap<>();
         state.forEach((root, l) -> chains.put(root, ChainCheckpoint.Chain.of(l)));

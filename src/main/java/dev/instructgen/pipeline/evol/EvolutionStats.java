@@ -77,9 +77,6 @@ public final class EvolutionStats {
             byRound = byRound == null ? Map.of() : byRound;
         }
 
-        public long eliminatedTotal() {
-            return eliminated.values().stream().mapToLong(Long::longValue).sum();
-        }
     }
 
     /** Attempted, accepted and eliminated-per-rule for one slice (an operation, a round, or all). */

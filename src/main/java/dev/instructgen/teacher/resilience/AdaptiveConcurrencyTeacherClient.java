@@ -38,10 +38,6 @@ public final class AdaptiveConcurrencyTeacherClient implements TeacherClient {
         }
     }
 
-    public AdaptiveConcurrencyLimiter limiter() {
-        return limiter;
-    }
-
     @Override
     public TeacherIdentity identity() {
         return delegate.identity();

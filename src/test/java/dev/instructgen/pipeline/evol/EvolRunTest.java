@@ -135,7 +135,8 @@ class EvolRunTest {
         assertThat(evolutionSection().attempted()).isEqualTo(12);
         assertThat(evolutionSection().accepted()).isEqualTo(12);
         ChainCheckpoint cp = (ChainCheckpoint) journal.checkpoints.get(EvolRun.CHECKPOINT);
-        assertThat(cp.chains().values()).allSatisfy(c -> assertThat(c.roundsDone()).isEqualTo(4));
+        assertThat(cp.chains().values()).hasSize(inputs.size())
+                .allSatisfy(c -> assertThat(c.roundsDone()).isEqualTo(4));
     }
 
     @Test
@@ -258,7 +259,8 @@ class EvolRunTest {
         assertThat(outcome.reason()).isEqualTo(StopReason.TEACHER_FATAL);
         assertThat(outcome.detail()).contains("not found");
         ChainCheckpoint cp = (ChainCheckpoint) journal.checkpoints.get(EvolRun.CHECKPOINT);
-        assertThat(cp.chains().values()).allSatisfy(c -> assertThat(c.roundsDone()).isZero());
+        assertThat(cp.chains().values()).hasSize(inputs.size())
+                .allSatisfy(c -> assertThat(c.roundsDone()).isZero());
         List<RejectedCandidate> none = journal.rejected;
         assertThat(none).isEmpty();
     }
