@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Self-Instruct's instance filters for the candidate instances of one task (Wang et al. 2023, section 2.3; the
@@ -24,6 +25,8 @@ import java.util.Set;
  * Fields are compared with surrounding whitespace removed, as the reference strips them when parsing.
  */
 public final class InstanceScreen {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public static final String CUT_OFF = "cut_off";
     public static final String EMPTY_OUTPUT = "empty_output";
@@ -151,7 +154,7 @@ public final class InstanceScreen {
     }
 
     private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
+        String oneLine = WHITESPACE.matcher(text).replaceAll(" ");
         return oneLine.length() <= SHOWN_CHARS ? oneLine : oneLine.substring(0, SHOWN_CHARS) + "...";
     }
 }

@@ -29,7 +29,8 @@ public final class WordCountFilter implements InstructionFilter {
         return Verdict.accept();
     }
 
-    static int countWords(String text) {
+    /** Words as Python's {@code str.split()} counts them, which the reference filters use. */
+    public static int countWords(String text) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {

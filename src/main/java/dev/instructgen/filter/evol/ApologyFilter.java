@@ -1,8 +1,8 @@
 package dev.instructgen.filter.evol;
 
 import dev.instructgen.filter.Verdict;
+import dev.instructgen.filter.WordCountFilter;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -21,15 +21,10 @@ public final class ApologyFilter {
         if (!SORRY.matcher(response).find()) {
             return Verdict.accept();
         }
-        int words = wordCount(response);
+        int words = WordCountFilter.countWords(response);
         if (words < MAX_WORDS) {
             return Verdict.reject(REASON, "response says \"sorry\" in " + words + " words (< " + MAX_WORDS + ")");
         }
         return Verdict.accept();
-    }
-
-    static int wordCount(String text) {
-        String t = text.strip();
-        return t.isEmpty() ? 0 : t.toLowerCase(Locale.ROOT).split("\\s+").length;
     }
 }

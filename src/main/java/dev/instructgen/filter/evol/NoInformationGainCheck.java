@@ -6,6 +6,7 @@ import dev.instructgen.text.Tokenizer;
 import dev.instructgen.text.TokenizerKind;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The cheap half of elimination rule 1 (WizardLM, section 3.3: "the evolved instruction does not provide any
@@ -14,6 +15,8 @@ import java.util.Locale;
  * above {@link #NEAR_IDENTICAL}. Such a rewrite cannot add a constraint, a step or a concrete detail.
  */
 public final class NoInformationGainCheck {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public static final String REASON = "no_information_gain";
     /** F1 at which two instructions differ by at most a word or two on typical lengths. */
@@ -39,6 +42,6 @@ public final class NoInformationGainCheck {
     }
 
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NON_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

@@ -4,6 +4,7 @@ import dev.instructgen.filter.Verdict;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Elimination rule 4 (WizardLM, section 3.3): the evolved instruction copies words of the evolving prompt, such
@@ -14,6 +15,8 @@ import java.util.Locale;
  */
 public final class PromptLeakFilter {
 
+    private static final Pattern LEAK_SEPARATORS = Pattern.compile("[\\s#_*]+");
+
     public static final String REASON = "prompt_leak";
 
     /** Phrases of our own and the paper's evolving prompts that never belong in a real instruction. */
@@ -23,7 +26,7 @@ public final class PromptLeakFilter {
             "instruction to rewrite", "new version:");
 
     public Verdict check(String instruction) {
-        String t = " " + instruction.toLowerCase(Locale.ROOT).replaceAll("[\\s#_*]+", " ") + " ";
+        String t = " " + LEAK_SEPARATORS.matcher(instruction.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         for (String phrase : PHRASES) {
             if (t.contains(phrase)) {
                 return Verdict.reject(REASON, "instruction copies \"" + phrase + "\" from the evolving prompt");

@@ -6,6 +6,7 @@ import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Stage 3 of Self-Instruct (Wang et al. 2023, §2.2): a few-shot yes/no question whether the new instruction is a
@@ -13,6 +14,8 @@ import java.util.Optional;
  * task (reason {@code not_classification_answer}) rather than guessing the format.
  */
 final class ClassificationJob implements Job {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final SelfInstructRun run;
     private final TaskCandidate task;
@@ -60,7 +63,7 @@ final class ClassificationJob implements Job {
     }
 
     static String abbreviate(String text) {
-        String t = text.strip().replaceAll("\\s+", " ");
+        String t = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         return t.length() <= 80 ? t : t.substring(0, 77) + "...";
     }
 }

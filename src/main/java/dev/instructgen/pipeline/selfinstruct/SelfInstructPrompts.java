@@ -6,9 +6,12 @@ import dev.instructgen.prompt.PromptTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The four Self-Instruct templates and how each stage fills them. */
 public final class SelfInstructPrompts {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     public static final String STAGE_GENERATION = "instruction-generation";
     public static final String STAGE_CLASSIFICATION = "classification";
@@ -88,6 +91,6 @@ public final class SelfInstructPrompts {
     }
 
     private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return LINE_BREAK.matcher(text.strip()).replaceAll(" ");
     }
 }
