@@ -131,7 +131,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
         List<EvolInput> inputs = EvolInput.all(dataset, licenses);
 
         TeacherSettings teacher = options.teacherSettings();
-        TeacherIdentity identity = new TeacherIdentity(teacher.api(), teacher.model(), teacher.host());
+        TeacherIdentity identity = teacher.identity();
         // before any request: terms, the commercial-use gate, price
         var settled = TeacherTermsAndPrice.settle(identity, licenses.sources(), options, config.file(), err);
         TeacherTermsPolicy policy = settled.policy();
@@ -151,7 +151,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
         RunSpec runSpec = new RunSpec(COMMAND, options.out, teacher, target,
                 new Budget(options.maxCost, options.maxTokens), options.randomSeed, TokenizerKind.ROUGE_SCORE,
                 rougeThreshold == null ? 1.0 : rougeThreshold, manifestSettings(settings, dataset, policy),
-                promptIds(templates), new RunSpec.SeedRef(dataset.file().toString(),
+                promptHashes(templates), new RunSpec.SeedRef(dataset.file().toString(),
                 FileDigest.sha256(dataset.file()), licenseOf(licenses)),
                 licensePolicy(policy, licenses), RunOutcomeReport.graceFor(teacher.timeout()));
         RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
@@ -197,16 +197,16 @@ public final class EvolInstructCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", dataset.file().toString());
         m.put("input_format", dataset.format().toString());
-        m.put("input_sha256", FileDigest.sha256(dataset.file()));
         m.putAll(s.manifestSettings());
         m.put("license_policy_version", policy.version());
         return m;
     }
 
-    private static Map<String, String> promptIds(List<PromptTemplate> templates) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        templates.forEach(t -> ids.put(t.name(), t.provenanceId()));
-        return ids;
+    /** Template file name to the sha256 of its text, as RunSpec and the Self-Instruct manifest record them. */
+    private static Map<String, String> promptHashes(List<PromptTemplate> templates) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        templates.forEach(t -> hashes.put(t.name(), t.sha256()));
+        return hashes;
     }
 
     private static String licenseOf(SeedLicenses licenses) {

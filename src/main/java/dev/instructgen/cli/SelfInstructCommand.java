@@ -128,8 +128,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
         InstructionFilterSettings filters = FilterSection.apply(InstructionFilterSettings.defaults(),
                 configFile.section("filters").orElse(null), where);
         var teacherSettings = gen.teacherSettings();
-        TeacherIdentity identity = new TeacherIdentity(teacherSettings.api(), teacherSettings.model(),
-                teacherSettings.host());
+        TeacherIdentity identity = teacherSettings.identity();
 
         List<SeedTask> seedTasks = DatasetReader.read(seeds).tasks();
         if (seedTasks.isEmpty()) {
@@ -209,7 +208,10 @@ public final class SelfInstructCommand implements Callable<Integer> {
         return p.seedLicenses().sources().get(0).license();
     }
 
-    /** What defines the run: compared on resume, so a changed setting is refused rather than mixed in. */
+    /**
+     * What defines the run: compared on resume, so a changed setting is refused rather than mixed in. The seed
+     * file's and templates' hashes are compared through their own manifest fields, so they are not repeated here.
+     */
     private Map<String, Object> manifestSettings(Prepared p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rouge_threshold", rougeThreshold);
@@ -220,9 +222,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
         filterSettings.put("max_words", p.filters().maxWords());
         filterSettings.put("blacklist", p.filters().blacklist());
         m.put("filters", filterSettings);
-        m.put("seeds_sha256", FileDigest.sha256(seeds));
         m.put("seeds_license", seedLicense(p));
-        m.put("prompts", p.prompts().manifest());
         m.put("license_policy_version", p.policy().version());
         return m;
     }

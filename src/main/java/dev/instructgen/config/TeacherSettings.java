@@ -1,6 +1,7 @@
 package dev.instructgen.config;
 
 import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherIdentity;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,6 +35,11 @@ public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String 
         if (maxRpm < 0 || maxTpm < 0) {
             throw new BadInputException("--max-rpm and --max-tpm cannot be negative");
         }
+    }
+
+    /** Who the teacher is, for provenance and the manifest. */
+    public TeacherIdentity identity() {
+        return new TeacherIdentity(api, model, host());
     }
 
     /** host[:port] of the base URL: what provenance records, never credentials or paths. */

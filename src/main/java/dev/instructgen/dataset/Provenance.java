@@ -2,8 +2,12 @@ package dev.instructgen.dataset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TokenUsage;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +35,15 @@ public record Provenance(
 
     /** The teacher as recorded on an example: {"api", "model", "host"}. */
     public record TeacherRef(String api, String model, String host) {
+
+        public static TeacherRef of(TeacherIdentity identity) {
+            return new TeacherRef(identity.api().wireName(), identity.model(), identity.host());
+        }
+    }
+
+    /** {@code created_at} of a record made now: ISO-8601 UTC, to the millisecond, the same for every method. */
+    public static String timestamp(Clock clock) {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** Which evolution round and operation produced an evolved example. */

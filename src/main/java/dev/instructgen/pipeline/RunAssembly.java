@@ -65,7 +65,7 @@ public final class RunAssembly {
 
     public static RunContext assemble(RunSpec spec, Parts parts) {
         var settings = spec.teacher();
-        TeacherIdentity identity = new TeacherIdentity(settings.api(), settings.model(), settings.host());
+        TeacherIdentity identity = settings.identity();
         RunStats stats = new RunStats(spec.command(), spec.target(), parts.clock(), parts.prices().apply(identity));
         RunJournal.Opened opened = parts.journals().open(spec, freshRunId(spec, parts.clock()),
                 parts.clock().instant().toString());

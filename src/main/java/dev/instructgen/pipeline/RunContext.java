@@ -102,11 +102,11 @@ public final class RunContext implements AutoCloseable {
 
     /** The current time as provenance records it (ISO-8601 UTC). */
     public String now() {
-        return clock.instant().toString();
+        return Provenance.timestamp(clock);
     }
 
     public Provenance.TeacherRef teacherRef() {
-        return new Provenance.TeacherRef(identity.api().wireName(), identity.model(), identity.host());
+        return Provenance.TeacherRef.of(identity);
     }
 
     /** A warning for the user (printed on the command's error stream). */

@@ -42,8 +42,7 @@ public final class RunDirectoryJournal implements RunJournal {
                     spec.limits(),
                     spec.seeds() == null ? null : new SeedFileRef(spec.seeds().path(), spec.seeds().sha256()),
                     spec.prompts(),
-                    new dev.instructgen.dataset.Provenance.TeacherRef(teacher.api().wireName(), teacher.model(),
-                            teacher.host()),
+                    dev.instructgen.dataset.Provenance.TeacherRef.of(teacher.identity()),
                     spec.licensePolicy(), startedAt, spec.randomSeed());
             RunDirectory dir = RunDirectory.openOrCreate(spec.out(), manifest, clock);
             Map<String, Long> rejections = dir.restoredRejectionCounts();

@@ -7,8 +7,6 @@ import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.teacher.TeacherIdentity;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -26,7 +24,7 @@ public final class EvolExamples {
     public EvolExamples(String runId, Clock clock, TeacherIdentity teacher, LicenseTagger licenses) {
         this.runId = runId;
         this.clock = clock;
-        this.teacher = new Provenance.TeacherRef(teacher.api().wireName(), teacher.model(), teacher.host());
+        this.teacher = Provenance.TeacherRef.of(teacher);
         this.licenses = licenses;
     }
 
@@ -56,6 +54,6 @@ public final class EvolExamples {
     }
 
     public String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
+        return Provenance.timestamp(clock);
     }
 }
