@@ -1,19 +1,12 @@
 package dev.instructgen.pipeline;
 
 import dev.instructgen.dataset.Example;
-import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.storage.Manifest;
 import dev.instructgen.storage.Rejection;
 import dev.instructgen.storage.RunDirectory;
 import dev.instructgen.storage.SeedFileRef;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,24 +78,10 @@ public final class RunDirectoryJournal implements RunJournal {
     /** Reads rejected.jsonl as left by earlier sessions (its torn tail was repaired when the run was opened). */
     @Override
     public List<RejectedCandidate> restoredRejections() {
-        Path file = dir.path().resolve(RunDirectory.REJECTED);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<RejectedCandidate> out = new ArrayList<>();
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            for (String line : (Iterable<String>) lines::iterator) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Rejection r = JsonCodec.mapper().readValue(line, Rejection.class);
-                out.add(new RejectedCandidate(r.id(), r.stage(), r.reason(), r.detail(), r.instruction(), r.input(),
-                        r.output(), r.parents(), r.createdAt()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return out;
+        return dir.readRejections().stream()
+                .map(r -> new RejectedCandidate(r.id(), r.stage(), r.reason(), r.detail(), r.instruction(), r.input(),
+                        r.output(), r.parents(), r.createdAt()))
+                .toList();
     }
 
     @Override

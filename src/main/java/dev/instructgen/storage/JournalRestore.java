@@ -40,6 +40,14 @@ final class JournalRestore {
         }
     }
 
+    static Rejection parseRejection(String line) {
+        try {
+            return JsonCodec.mapper().readValue(line, Rejection.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
     /** Parses one rejected.jsonl line down to its reason code. */
     static String parseReason(String line) {
         JsonNode node;
@@ -75,6 +83,13 @@ final class JournalRestore {
             notes.accept(file.getFileName() + ": ignored " + duplicates[0] + " line(s) repeating an earlier id");
         }
         return Collections.unmodifiableList(examples);
+    }
+
+    /** Every rejected candidate, in file order. */
+    static List<Rejection> rejections(Path file, Consumer<String> notes) {
+        List<Rejection> rejections = new ArrayList<>();
+        read(file, JournalRestore::parseRejection, rejections::add, notes);
+        return Collections.unmodifiableList(rejections);
     }
 
     /** Counts rejected candidates per reason code. */

@@ -160,6 +160,15 @@ public final class RunDirectory implements AutoCloseable {
         return restoredRejectionCounts;
     }
 
+    /**
+     * Every rejected candidate in rejected.jsonl, read through the same tolerant journal reader as at opening.
+     * Only counts are kept when a run opens (a long Self-Instruct run rejects far more than it keeps); a method
+     * that needs the records themselves on resume, as Evol-Instruct does to rebuild its lineages, reads them here.
+     */
+    public List<Rejection> readRejections() {
+        return JournalRestore.rejections(dir.resolve(REJECTED), note -> LOG.warn("{}", note));
+    }
+
     /** The stats.json the previous invocation left, to continue its counters. */
     public Optional<JsonNode> previousStats() {
         return Optional.ofNullable(previousStats);

@@ -119,6 +119,26 @@ class RunDirectoryTest {
     }
 
     @Test
+    void readsBackEveryWholeRejectionAfterACrashTornTheLastOne() throws IOException {
+        Path dir = tmp.resolve("run");
+        Rejection first = new Rejection("c-1", "evolve", "prompt_leak", "says \"rewritten prompt\"", "x", null,
+                null, List.of("seed-1"), "2026-11-21T00:00:00Z");
+        Rejection second = new Rejection("c-2", "answer", "response_apology", "sorry in 5 words", "y", null, "Sorry.",
+                List.of("c-1"), "2026-11-21T00:00:01Z");
+        try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
+            run.appendRejection(first);
+            run.appendRejection(second);
+        }
+        Files.writeString(dir.resolve("rejected.jsonl"), "{\"id\":\"c-3\",\"rea", StandardOpenOption.APPEND);
+
+        try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
+            assertThat(run.restoredRejectionCounts()).containsOnly(
+                    Map.entry("prompt_leak", 1L), Map.entry("response_apology", 1L));
+            assertThat(run.readRejections()).containsExactly(first, second);
+        }
+    }
+
+    @Test
     void repairsATornLastLineSoNoExampleIsLostOrRepeated() throws IOException {
         Path dir = tmp.resolve("run");
         try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
