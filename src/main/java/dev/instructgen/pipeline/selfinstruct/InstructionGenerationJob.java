@@ -23,12 +23,11 @@ final class InstructionGenerationJob implements Job {
 
     private final SelfInstructRun run;
     private final List<PoolEntry> shown;
-    private final String prompt;
 
-    InstructionGenerationJob(SelfInstructRun run, List<PoolEntry> shown, String prompt) {
+    /** The prompt is rendered when the job runs, on its worker, not while the scheduler hands out work. */
+    InstructionGenerationJob(SelfInstructRun run, List<PoolEntry> shown) {
         this.run = run;
         this.shown = List.copyOf(shown);
-        this.prompt = prompt;
     }
 
     @Override
@@ -46,7 +45,7 @@ final class InstructionGenerationJob implements Job {
         int accepted = 0;
         try {
             TeacherReply reply = run.ctx.teacher().complete(
-                    TeacherRequest.ofUserPrompt(stage(), prompt, run.settings.generation()));
+                    TeacherRequest.ofUserPrompt(stage(), run.prompts.generation(shown), run.settings.generation()));
             List<String> candidates = run.listParser.parse(ReasoningBlocks.strip(reply.text()), false);
             List<String> parents = shown.stream().map(PoolEntry::id).toList();
             if (reply.wasCutOff() && !candidates.isEmpty()) {

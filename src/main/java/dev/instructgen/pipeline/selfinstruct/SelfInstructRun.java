@@ -73,7 +73,7 @@ public final class SelfInstructRun implements JobSource {
         }
         List<PoolEntry> shown = sampler.sample(pool, ctx.random());
         generationsInFlight.incrementAndGet();
-        return new InstructionGenerationJob(this, shown, prompts.generation(shown));
+        return new InstructionGenerationJob(this, shown);
     }
 
     @Override

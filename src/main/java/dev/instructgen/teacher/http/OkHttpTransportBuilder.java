@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds {@link OkHttpTransport}s that all share one connection pool and one dispatcher, sized for the run's
- * concurrency. OkHttp's defaults (5 requests per host, 5 idle connections) would otherwise cap throughput far
- * below {@code --concurrency} and reconnect constantly.
+ * concurrency. The pool matters most: OkHttp keeps 5 idle connections by default, and at a higher concurrency
+ * it would reconnect constantly. The dispatcher's limits (5 per host by default) apply only to asynchronous
+ * calls, which streaming uses; chat calls are synchronous and limited by the engine's workers instead.
  *
  * <p>Passed to the LangChain4j model with {@code .httpClientBuilder(...)}; deliberately not registered through
  * {@code META-INF/services}, where a second client makes model construction fail. The model calls

@@ -52,6 +52,9 @@ public final class RetryingTeacherClient implements TeacherClient {
             } catch (RetriableTeacherException fault) {
                 boolean willRetry = attempt < config.getMaxAttempts() && config.getExceptionPredicate().test(fault);
                 metrics.onFault(request.stage(), fault.kind(), willRetry);
+                if (!fault.kind().worthRetrying()) {
+                    throw fault;
+                }
                 if (!willRetry) {
                     throw new RetriableTeacherException(fault.kind(), "gave up after " + attempt + " attempts: "
                             + fault.getMessage(), fault.retryAfter().orElse(null), fault);
