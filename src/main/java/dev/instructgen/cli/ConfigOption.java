@@ -1,6 +1,6 @@
 package dev.instructgen.cli;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.config.ConfigFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,7 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.DatasetRecord;

@@ -1,6 +1,6 @@
 package dev.instructgen.cli;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.TeacherUnavailableException;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.instructgen.cli;
 
-import dev.instructgen.storage.export.ExportFormat;
-import dev.instructgen.storage.export.RunExporter;
+import dev.instructgen.report.export.ExportFormat;
+import dev.instructgen.report.export.RunExporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

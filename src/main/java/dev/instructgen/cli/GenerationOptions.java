@@ -1,7 +1,7 @@
 package dev.instructgen.cli;
 
-import dev.instructgen.config.BadInputException;
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.error.BadInputException;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.TeacherApi;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package dev.instructgen.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.config.ConfigFile;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.licensing.CommercialUseGate;

@@ -1,5 +1,6 @@
 package dev.instructgen.config;
 
+import dev.instructgen.error.BadInputException;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,7 @@
 package dev.instructgen.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.teacher.Sampling;
 
 import java.util.Iterator;

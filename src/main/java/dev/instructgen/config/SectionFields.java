@@ -2,6 +2,8 @@ package dev.instructgen.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.instructgen.error.BadInputException;
+import dev.instructgen.text.ClosestMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

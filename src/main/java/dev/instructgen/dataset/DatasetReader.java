@@ -1,6 +1,6 @@
 package dev.instructgen.dataset;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

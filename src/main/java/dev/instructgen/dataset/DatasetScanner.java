@@ -2,7 +2,7 @@ package dev.instructgen.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 
 import java.io.IOException;
 import java.nio.file.Files;

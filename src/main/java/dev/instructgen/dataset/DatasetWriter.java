@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.instructgen.dataset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.instructgen.licensing.LicenseInfo;
+import dev.instructgen.dataset.LicenseInfo;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.instructgen.licensing;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 
 import java.util.ArrayList;
 import java.util.Collection;

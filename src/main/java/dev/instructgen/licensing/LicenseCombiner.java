@@ -1,5 +1,6 @@
 package dev.instructgen.licensing;
 
+import dev.instructgen.dataset.LicenseInfo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  */
 final class LicenseCombiner {
 
-    static final String NOASSERTION = "NOASSERTION";
+    static final String NOASSERTION = LicenseInfo.NOASSERTION;
     static final String UNKNOWN_REF = "LicenseRef-unknown";
 
     private static final Comparator<SeedSource> SEED_ORDER = Comparator

@@ -1,5 +1,6 @@
 package dev.instructgen.licensing;
 
+import dev.instructgen.dataset.LicenseInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

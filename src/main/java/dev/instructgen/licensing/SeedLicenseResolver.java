@@ -1,6 +1,6 @@
 package dev.instructgen.licensing;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.SeedTask;
 
 import java.io.IOException;

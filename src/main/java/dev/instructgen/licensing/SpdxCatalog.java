@@ -1,8 +1,8 @@
 package dev.instructgen.licensing;
 
-import dev.instructgen.config.ClosestMatch;
+import dev.instructgen.text.ClosestMatch;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.instructgen.pipeline;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.instructgen.pipeline;
 
-import dev.instructgen.licensing.CardFacts;
+import dev.instructgen.report.CardFacts;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.licensing.TeacherTerms;
 import dev.instructgen.teacher.TokenUsage;

@@ -1,6 +1,6 @@
 package dev.instructgen.pipeline;
 
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.text.TokenizerKind;
 
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public record RunSpec(String command, Path out, TeacherSettings teacher, long ta
         Objects.requireNonNull(tokenizer, "tokenizer");
         Objects.requireNonNull(grace, "grace");
         if (target < 1) {
-            throw new dev.instructgen.config.BadInputException("--target must be at least 1, was " + target);
+            throw new dev.instructgen.error.BadInputException("--target must be at least 1, was " + target);
         }
         settings = ordered(settings);
         prompts = ordered(prompts);

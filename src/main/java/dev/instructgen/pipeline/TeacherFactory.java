@@ -1,6 +1,6 @@
 package dev.instructgen.pipeline;
 
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherMetrics;
 

@@ -1,6 +1,6 @@
 package dev.instructgen.storage;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 
 import java.io.Closeable;
 import java.io.IOException;

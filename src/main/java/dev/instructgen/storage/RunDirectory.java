@@ -3,7 +3,7 @@ package dev.instructgen.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
 import org.slf4j.Logger;

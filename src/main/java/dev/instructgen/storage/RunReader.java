@@ -1,7 +1,7 @@
 package dev.instructgen.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.JsonCodec;
 
 import java.io.IOException;

@@ -45,7 +45,7 @@ public final class RunSnapshot {
 
     /**
      * Accepted examples in file order. A torn or unreadable tail is skipped; an unreadable line in the middle
-     * throws {@link dev.instructgen.config.BadInputException} naming file and line.
+     * throws {@link dev.instructgen.error.BadInputException} naming file and line.
      */
     public Stream<Example> examples() {
         return journal(dir.resolve(RunDirectory.EXAMPLES), JournalRestore::parseExample);

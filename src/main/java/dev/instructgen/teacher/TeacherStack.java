@@ -1,6 +1,6 @@
 package dev.instructgen.teacher;
 
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.http.OkHttpTransportBuilder;
 import dev.instructgen.teacher.metrics.MeteredTeacherClient;
 import dev.instructgen.teacher.ollama.OllamaTeacherClient;

@@ -1,5 +1,6 @@
 package dev.instructgen.config;
 
+import dev.instructgen.error.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,7 @@ package dev.instructgen.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.teacher.Sampling;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.instructgen.licensing;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

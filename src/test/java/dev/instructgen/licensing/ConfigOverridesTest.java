@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.instructgen.licensing;
 
+import dev.instructgen.dataset.LicenseInfo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.instructgen.licensing;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherIdentity;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.instructgen.pipeline;
 
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
-import dev.instructgen.licensing.LicenseInfo;
+import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherRequest;

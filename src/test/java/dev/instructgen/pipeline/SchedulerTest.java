@@ -175,13 +175,13 @@ class SchedulerTest {
     void aFailingSourceStopsTheRunInsteadOfHangingIt() throws Exception {
         Scheduler scheduler = new Scheduler(3, Optional::empty, (j, e) -> { });
         JobSource source = () -> {
-            throw new dev.instructgen.config.BadInputException("prompt template x.txt: undefined variable");
+            throw new dev.instructgen.error.BadInputException("prompt template x.txt: undefined variable");
         };
 
         RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
 
         assertThat(outcome.reason()).isEqualTo(StopReason.ERROR);
-        assertThat(outcome.failure()).isInstanceOf(dev.instructgen.config.BadInputException.class);
+        assertThat(outcome.failure()).isInstanceOf(dev.instructgen.error.BadInputException.class);
     }
 
     @Test

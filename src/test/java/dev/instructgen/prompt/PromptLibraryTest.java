@@ -1,6 +1,6 @@
 package dev.instructgen.prompt;
 
-import dev.instructgen.config.BadInputException;
+import dev.instructgen.error.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package dev.instructgen.storage;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
-import dev.instructgen.licensing.LicenseInfo;
+import dev.instructgen.dataset.LicenseInfo;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.instructgen.teacher;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.fakes.FakeTime;
 import dev.instructgen.teacher.fakes.RecordingMetrics;
 import dev.instructgen.teacher.resilience.BreakerPolicy;

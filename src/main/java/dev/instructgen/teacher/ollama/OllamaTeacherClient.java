@@ -1,6 +1,6 @@
 package dev.instructgen.teacher.ollama;
 
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherClient;

@@ -2,7 +2,7 @@ package dev.instructgen.teacher.openai;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.instructgen.config.TeacherSettings;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.FinishReason;

@@ -154,7 +154,7 @@ class PriceTableTest {
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"gpt-4o\": {\"input\": \"cheap\"}}");
 
         assertThatThrownBy(() -> table.withOverrides(node, "run.yaml"))
-                .isInstanceOf(dev.instructgen.config.BadInputException.class)
+                .isInstanceOf(dev.instructgen.error.BadInputException.class)
                 .hasMessageContaining("run.yaml").hasMessageContaining("prices.gpt-4o");
     }
 }

@@ -1,0 +1,59 @@
+package dev.instructgen.method.evol;
+
+import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Provenance;
+import dev.instructgen.dataset.LicenseInfo;
+import dev.instructgen.licensing.LicenseTagger;
+import dev.instructgen.teacher.TeacherIdentity;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Builds the example records of an Evol-Instruct run: evolved examples with their lineage (parent id, round,
+ * operation) and the license of the seed set their root came from, and, with --keep-originals, the inputs
+ * themselves as {@code method: seed}.
+ */
+public final class EvolExamples {
+
+    private final String runId;
+    private final Clock clock;
+    private final Provenance.TeacherRef teacher;
+    private final LicenseTagger licenses;
+
+    public EvolExamples(String runId, Clock clock, TeacherIdentity teacher, LicenseTagger licenses) {
+        this.runId = runId;
+        this.clock = clock;
+        this.teacher = Provenance.TeacherRef.of(teacher);
+        this.licenses = licenses;
+    }
+
+    public Example evolved(Lineage lineage, Attempt.Evolved a) {
+        String id = lineage.childId(a.round());
+        Provenance.Novelty novelty = a.novelty() == null ? null
+                : new Provenance.Novelty(a.novelty().score(), a.novelty().mostSimilarId());
+        Provenance p = new Provenance(runId, now(), teacher, a.prompts(), List.of(lineage.currentId()),
+                new Provenance.Evolution(a.round(), a.operation().key()), novelty, Provenance.Usage.of(a.usage()));
+        return new Example(id, a.instruction(), "", a.response(), Example.EVOL_INSTRUCT, id, false, p,
+                licenses.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
+    }
+
+    /**
+     * An input kept as it was; no teacher of this run wrote it, so no teacher or prompts in its provenance, and a
+     * generated input keeps its own license block unchanged.
+     */
+    public Example original(EvolInput input) {
+        Provenance p = new Provenance(runId, now(), null, null, List.of(), null, null, null);
+        LicenseInfo license = input.inherited() != null ? input.inherited() : licenses.tag(List.of(input.source()));
+        return new Example(input.id(), input.instruction(), input.input(), input.output(), Example.SEED,
+                input.id(), input.isClassification(), p, license);
+    }
+
+    private static List<LicenseInfo> inheritedOf(LicenseInfo block) {
+        return block == null ? List.of() : List.of(block);
+    }
+
+    public String now() {
+        return Provenance.timestamp(clock);
+    }
+}

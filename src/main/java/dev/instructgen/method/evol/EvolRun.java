@@ -1,0 +1,86 @@
+package dev.instructgen.method.evol;
+
+import dev.instructgen.dataset.Example;
+import dev.instructgen.pipeline.ProgressReporter;
+import dev.instructgen.pipeline.RejectedCandidate;
+import dev.instructgen.pipeline.RunContext;
+import dev.instructgen.pipeline.RunLoop;
+import dev.instructgen.pipeline.RunOutcome;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An Evol-Instruct run on the engine, from inputs to a stop: restores the chains of an interrupted run
+ * ({@link EvolResume}), writes the kept originals, runs the rounds through the {@link RunLoop}, and checkpoints
+ * the chains at the end. The counters appear in stats.json as the "evolution" section.
+ */
+public final class EvolRun {
+
+    /** Name of the chain checkpoint in the run directory. */
+    public static final String CHECKPOINT = "evol-chains";
+    public static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
+
+    private final RunContext ctx;
+    private final EvolSettings settings;
+    private final EvolPrompts prompts;
+    private final Duration checkpointEvery;
+
+    public EvolRun(RunContext ctx, EvolSettings settings, EvolPrompts prompts, Duration checkpointEvery) {
+        this.ctx = ctx;
+        this.settings = settings;
+        this.prompts = prompts;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    public RunOutcome run(List<EvolInput> inputs, ProgressReporter progress, boolean handleSignals) {
+        EvolutionStats stats = new EvolutionStats();
+        ChainCheckpoint saved = ctx.journal().readCheckpoint(CHECKPOINT, ChainCheckpoint.class).orElse(null);
+        EvolResume.State state = EvolResume.restore(inputs, settings.keepOriginals(), saved,
+                ctx.restoredExamples(), ctx.resumed() ? ctx.journal().restoredRejections() : List.of(), stats,
+                settings.noveltyFilter() ? ctx.novelty() : null);
+        ctx.stats().addSection("evolution", stats::snapshot);
+
+        EvolExamples examples = new EvolExamples(ctx.runId(), ctx.clock(), ctx.identity(), ctx.licenseTagger());
+        EvolOutput output = new ContextOutput(ctx);
+        for (EvolInput original : state.originalsToWrite()) {
+            if (!output.accept(examples.original(original))) {
+                break;
+            }
+        }
+        EvolChains chains = new EvolChains(state.lineages(), settings.rounds(), examples, output, stats,
+                ctx.clock(), checkpointEvery);
+        EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings,
+                settings.noveltyFilter() ? ctx.novelty() : null, stats);
+        OperationDraw draw = new OperationDraw(settings.randomSeed(), settings.weights());
+        try {
+            return new RunLoop(ctx, progress, handleSignals)
+                    .run(scheduler -> new EvolSource(chains, step, draw, scheduler));
+        } finally {
+            chains.close();
+        }
+    }
+
+    /** Writes through the run's acceptance gate and journal. */
+    private record ContextOutput(RunContext ctx) implements EvolOutput {
+        @Override
+        public boolean accept(Example example) {
+            return ctx.accept(example);
+        }
+
+        @Override
+        public void reject(RejectedCandidate rejection) {
+            ctx.reject(rejection);
+        }
+
+        @Override
+        public void proposed() {
+            ctx.stats().onProposed(1);
+        }
+
+        @Override
+        public void checkpoint(ChainCheckpoint checkpoint) {
+            ctx.journal().writeCheckpoint(CHECKPOINT, checkpoint);
+        }
+    }
+}

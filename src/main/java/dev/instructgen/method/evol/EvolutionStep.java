@@ -1,0 +1,161 @@
+package dev.instructgen.method.evol;
+
+import dev.instructgen.filter.Verdict;
+import dev.instructgen.filter.evol.ApologyFilter;
+import dev.instructgen.filter.evol.NoInformationGainCheck;
+import dev.instructgen.filter.evol.PromptLeakFilter;
+import dev.instructgen.filter.evol.StopwordsOnlyFilter;
+import dev.instructgen.teacher.Sampling;
+import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.TeacherReply;
+import dev.instructgen.teacher.TeacherRequest;
+import dev.instructgen.teacher.TokenUsage;
+import dev.instructgen.text.NoveltyDecision;
+import dev.instructgen.text.NoveltyIndex;
+import dev.instructgen.text.Similarity;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The three stages of one evolution, each one teacher request, with the elimination rules of WizardLM section
+ * 3.3 applied cheapest first: {@link #rewrite} (an unusable rewrite, a prompt leak = rule 4, a rewrite identical
+ * to its parent = rule 1 by text), {@link #judge} (rule 1 by the teacher's Equal / Not Equal), {@link #respond}
+ * (an apology = rule 2, only stop words = rule 3, then optional ROUGE-L novelty against everything accepted
+ * outside the lineage). Thread-safe.
+ */
+public final class EvolutionStep {
+
+    /** Our additions to the paper's rules, each with its own code. */
+    public static final String EMPTY = "empty_evolution";
+    public static final String EVOLUTION_CUT_OFF = "evolution_cut_off";
+    public static final String RESPONSE_CUT_OFF = "response_cut_off";
+    public static final String NOT_NOVEL = "rouge_similarity";
+    public static final String TEACHER_ERROR = "teacher_error";
+
+    public static final String STAGE_JUDGE = "evol-judge";
+    public static final String STAGE_RESPONSE = "evol-response";
+
+    /** What a stage hands on: the candidate for the next stage, or the finished attempt. */
+    public sealed interface Next {
+        record Continue(Candidate candidate) implements Next {
+        }
+
+        record Done(Attempt attempt) implements Next {
+        }
+    }
+
+    private final TeacherClient teacher;
+    private final EvolPrompts prompts;
+    private final EvolSettings settings;
+    private final NoveltyIndex novelty;
+    private final EvolutionStats stats;
+    private final NoInformationGainCheck sameAsParent = new NoInformationGainCheck();
+    private final PromptLeakFilter leak = new PromptLeakFilter();
+    private final ApologyFilter apology = new ApologyFilter();
+    private final StopwordsOnlyFilter stopwordsOnly = new StopwordsOnlyFilter();
+
+    /** @param novelty the evolved set's novelty index, or null when the novelty filter is off */
+    public EvolutionStep(TeacherClient teacher, EvolPrompts prompts, EvolSettings settings, NoveltyIndex novelty,
+                         EvolutionStats stats) {
+        this.teacher = teacher;
+        this.prompts = prompts;
+        this.settings = settings;
+        this.novelty = novelty;
+        this.stats = stats;
+    }
+
+    /** Whether candidates go through {@link #judge} before {@link #respond}. */
+    public boolean judges() {
+        return settings.equalityJudge();
+    }
+
+    /** Stage 1: the teacher rewrites the lineage's current instruction with {@code op}. */
+    public Next rewrite(Lineage lineage, int round, EvolOperation op) {
+        EvolPrompts.Rendered prompt = prompts.render(op.templateFile(), Map.of("instruction", lineage.currentText()));
+        TeacherReply reply = call(op.stage(), prompt.text(), settings.evolve());
+        Candidate c = new Candidate(lineage, round, op, "", Map.of(), TokenUsage.ZERO)
+                .after("evolve", prompt.provenance(), reply.usage());
+        if (reply.wasCutOff()) {
+            return done(c.eliminated(EVOLUTION_CUT_OFF, "rewrite cut off by the token limit", reply.text(), null));
+        }
+        EvolvedInstruction evolved = EvolvedInstruction.parse(reply.text());
+        if (evolved.isEmpty()) {
+            return done(c.eliminated(EMPTY, "the rewrite is empty", reply.text(), null));
+        }
+        if (evolved.labelStripped()) {
+            stats.labelStripped();
+        }
+        Verdict v = leak.check(evolved.text());
+        if (v.accepted()) {
+            v = sameAsParent.check(lineage.currentText(), evolved.text());
+        }
+        if (v.rejected()) {
+            return done(c.eliminated(v.reason(), v.detail(), evolved.text(), null));
+        }
+        return new Next.Continue(c.withInstruction(evolved.text()));
+    }
+
+    /** Stage 2: the teacher judges whether the rewrite gains anything over its parent. */
+    public Next judge(Candidate c) {
+        EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.JUDGE,
+                Map.of("parent", c.lineage().currentText(), "child", c.instruction()));
+        TeacherReply reply = call(STAGE_JUDGE, prompt.text(), EvolSettings.JUDGE);
+        Candidate judged = c.after("judge", prompt.provenance(), reply.usage());
+        EqualityAnswer answer = EqualityAnswer.parse(reply.text());
+        if (answer == EqualityAnswer.UNCLEAR) {
+            stats.judgeUnclear();
+        }
+        Verdict v = NoInformationGainCheck.judged(answer == EqualityAnswer.EQUAL);
+        return v.rejected() ? done(judged.eliminated(v.reason(), v.detail(), c.instruction(), null))
+                : new Next.Continue(judged);
+    }
+
+    /** Stage 3: the teacher answers the evolved instruction; the answer and novelty decide. */
+    public Attempt respond(Candidate c) {
+        EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.RESPONSE, Map.of("instruction", c.instruction()));
+        TeacherReply reply = call(STAGE_RESPONSE, prompt.text(), settings.respond());
+        Candidate answered = c.after("response", prompt.provenance(), reply.usage());
+        String response = reply.text().strip();
+        if (reply.wasCutOff()) {
+            return answered.eliminated(RESPONSE_CUT_OFF, "response cut off by the token limit", c.instruction(),
+                    response);
+        }
+        Verdict v = apology.check(response);
+        if (v.accepted()) {
+            v = stopwordsOnly.check(response);
+        }
+        if (v.rejected()) {
+            return answered.eliminated(v.reason(), v.detail(), c.instruction(), response);
+        }
+        Similarity nearest = null;
+        if (novelty != null) {
+            NoveltyDecision d = novelty.admit(c.id(), c.instruction(), Set.copyOf(c.lineage().ancestors()));
+            nearest = d.nearest();
+            if (!d.novel()) {
+                return answered.eliminated(NOT_NOVEL, String.format(Locale.ROOT, "ROUGE-L F1 %.3f > %.2f against %s",
+                        nearest.score(), novelty.threshold(), nearest.mostSimilarId()), c.instruction(), response);
+            }
+        }
+        return new Attempt.Evolved(c.operation(), c.round(), c.instruction(), response, answered.prompts(),
+                answered.usage(), nearest);
+    }
+
+    /** All stages in a row on the calling thread (the engine runs them as separate jobs instead). */
+    public Attempt attempt(Lineage lineage, int round, EvolOperation op) {
+        Next next = rewrite(lineage, round, op);
+        if (next instanceof Next.Continue c && judges()) {
+            next = judge(c.candidate());
+        }
+        return next instanceof Next.Continue c ? respond(c.candidate()) : ((Next.Done) next).attempt();
+    }
+
+    private TeacherReply call(String stage, String prompt, Sampling sampling) {
+        return teacher.complete(TeacherRequest.ofUserPrompt(stage, prompt, sampling));
+    }
+
+    private static Next done(Attempt attempt) {
+        return new Next.Done(attempt);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.instructgen.report;
+
+import dev.instructgen.licensing.LicenseSummary;
+import dev.instructgen.licensing.SeedSource;
+import dev.instructgen.licensing.TeacherTerms;
+import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.teacher.TokenUsage;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the dataset card states about a finished run. Maps keep their insertion order, so the caller
+ * decides the order of rows.
+ *
+ * @param command          "self-instruct" or "evol-instruct"
+ * @param policyVersion    the teacher-terms policy version applied ({@link TeacherTermsPolicy#version()})
+ * @param proposed         candidates the filters saw
+ * @param acceptedByMethod accepted examples per method ("self-instruct", "evol-instruct", "seed")
+ * @param rejectedByReason rejected candidates per reason code
+ * @param costUsd          estimated cost in US dollars, or null when not estimated (local teachers)
+ * @param settings         the effective settings worth stating (never secrets), display strings
+ * @param licenseSummary   computed from the accepted examples' license blocks
+ * @param languages        ISO 639-1 codes of the data, e.g. ["en"]
+ */
+public record CardFacts(String command, String runId, TeacherIdentity teacher, TeacherTerms teacherTerms,
+                        String policyVersion, List<SeedSource> seedSources, long proposed, long accepted,
+                        Map<String, Long> acceptedByMethod, Map<String, Long> rejectedByReason, TokenUsage tokens,
+                        Double costUsd, Instant startedAt, Instant finishedAt, Map<String, String> settings,
+                        LicenseSummary licenseSummary, List<String> languages) {
+
+    public CardFacts {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(teacher, "teacher");
+        Objects.requireNonNull(teacherTerms, "teacherTerms");
+        Objects.requireNonNull(licenseSummary, "licenseSummary");
+        seedSources = seedSources == null ? List.of() : List.copyOf(seedSources);
+        acceptedByMethod = ordered(acceptedByMethod);
+        rejectedByReason = ordered(rejectedByReason);
+        settings = ordered(settings);
+        tokens = tokens == null ? TokenUsage.ZERO : tokens;
+        languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

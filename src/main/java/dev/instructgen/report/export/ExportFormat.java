@@ -1,0 +1,111 @@
+package dev.instructgen.report.export;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instructgen.dataset.Example;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The fine-tuning formats a run can be exported to, each a mapping of one example to one record.
+ *
+ * <ul>
+ *   <li>{@code alpaca}: {instruction, input, output}, the Stanford Alpaca data format; with a system prompt
+ *       a {@code system} field is added, as Alpaca-style loaders that support one expect.</li>
+ *   <li>{@code sharegpt}: {conversations: [{from: system?}, {from: human}, {from: gpt}]}.</li>
+ *   <li>{@code openai-chat}: {messages: [{role: system?}, {role: user}, {role: assistant}]}, the chat
+ *       fine-tuning JSONL format; nothing else is added, since strict validators reject unknown keys.</li>
+ * </ul>
+ * For the chat formats the user turn is the instruction, then a blank line and the input when there is one.
+ */
+public enum ExportFormat {
+
+    ALPACA("alpaca", false) {
+        @Override
+        public ObjectNode toRecord(Example example, String systemPrompt) {
+            ObjectNode record = JSON.objectNode();
+            record.put("instruction", example.instruction());
+            record.put("input", example.input());
+            record.put("output", example.output());
+            if (systemPrompt != null) {
+                record.put("system", systemPrompt);
+            }
+            return record;
+        }
+    },
+
+    SHAREGPT("sharegpt", true) {
+        @Override
+        public ObjectNode toRecord(Example example, String systemPrompt) {
+            ObjectNode record = JSON.objectNode();
+            var turns = record.putArray("conversations");
+            if (systemPrompt != null) {
+                turns.addObject().put("from", "system").put("value", systemPrompt);
+            }
+            turns.addObject().put("from", "human").put("value", userTurn(example));
+            turns.addObject().put("from", "gpt").put("value", example.output());
+            return record;
+        }
+    },
+
+    OPENAI_CHAT("openai-chat", true) {
+        @Override
+        public ObjectNode toRecord(Example example, String systemPrompt) {
+            ObjectNode record = JSON.objectNode();
+            var messages = record.putArray("messages");
+            if (systemPrompt != null) {
+                messages.addObject().put("role", "system").put("content", systemPrompt);
+            }
+            messages.addObject().put("role", "user").put("content", userTurn(example));
+            messages.addObject().put("role", "assistant").put("content", example.output());
+            return record;
+        }
+    };
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final String cliName;
+    private final boolean alwaysJsonLines;
+
+    ExportFormat(String cliName, boolean alwaysJsonLines) {
+        this.cliName = cliName;
+        this.alwaysJsonLines = alwaysJsonLines;
+    }
+
+    /** One record of this format for {@code example}; {@code systemPrompt} may be null. */
+    public abstract ObjectNode toRecord(Example example, String systemPrompt);
+
+    /** The chat formats are JSONL by definition; Alpaca is a JSON array unless JSONL is asked for. */
+    public boolean alwaysJsonLines() {
+        return alwaysJsonLines;
+    }
+
+    /** The name on the command line: alpaca, sharegpt, openai-chat. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** Parses the command-line name. */
+    public static ExportFormat fromCliName(String name) {
+        for (ExportFormat format : values()) {
+            if (format.cliName.equalsIgnoreCase(name)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + name + "', expected one of " + names());
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(ExportFormat::cliName).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+
+    static String userTurn(Example example) {
+        return example.input().isBlank() ? example.instruction() : example.instruction() + "\n\n" + example.input();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.instructgen.report.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.instructgen.error.BadInputException;
+import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.storage.AtomicFile;
+import dev.instructgen.report.LicenseTally;
+import dev.instructgen.storage.RunDirectory;
+import dev.instructgen.storage.RunReader;
+import dev.instructgen.storage.RunSnapshot;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes a run's examples in a fine-tuning format, optionally split into train and validation files, each
+ * with a license card beside it. Examples are streamed from examples.jsonl (the split needs one extra pass
+ * over the ids only), and each file is written through a temp file and a rename, so an interrupted export
+ * never leaves a half file under the target name.
+ */
+public final class RunExporter {
+
+    private static final byte[] NEWLINE = {'\n'};
+    private static final Set<String> RUN_FILES = Set.of(RunDirectory.MANIFEST, RunDirectory.EXAMPLES,
+            RunDirectory.REJECTED, RunDirectory.STATS, RunDirectory.DATASET_CARD);
+
+    private RunExporter() {
+    }
+
+    /**
+     * What to export.
+     *
+     * @param jsonLines          JSONL even for alpaca (also implied by a ".jsonl" target)
+     * @param systemPrompt       system turn to add to every record, or null
+     * @param validationFraction share of examples for the validation file, in (0, 1); null for no split
+     */
+    public record Request(Path runDir, ExportFormat format, Path to, boolean jsonLines, String systemPrompt,
+                          Double validationFraction, long splitSeed) {
+        public Request {
+            Objects.requireNonNull(runDir, "runDir");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(to, "to");
+            if (validationFraction != null && !(validationFraction > 0 && validationFraction < 1)) {
+                throw new BadInputException("--split-validation must be a fraction between 0 and 1 (exclusive), "
+                        + "e.g. 0.05; got " + validationFraction);
+            }
+        }
+
+        boolean writesJsonLines() {
+            return format.alwaysJsonLines() || jsonLines || to.getFileName().toString().endsWith(".jsonl");
+        }
+    }
+
+    /** One file written: how many records, and its license card. */
+    public record Written(Path file, long records, Path licenseCard, String commercialUse) {
+    }
+
+    public static List<Written> export(Request request) {
+        RunSnapshot run = RunReader.read(request.runDir());
+        createParent(request.to());
+        refuseToOverwriteTheRun(request);
+        if (request.validationFraction() == null) {
+            Part all = new Part(request.to(), request);
+            AtomicFile.write(all.file, out -> {
+                try (Stream<Example> examples = run.examples()) {
+                    all.writeAll(out, examples.iterator());
+                }
+            });
+            return List.of(all.finish(run));
+        }
+        Set<String> validationIds = chooseValidation(run, request);
+        Part train = new Part(request.to(), request);
+        Part validation = new Part(validationPath(request.to()), request);
+        AtomicFile.write(train.file, trainOut -> AtomicFile.write(validation.file, validationOut -> {
+            try (Stream<Example> examples = run.examples()) {
+                train.begin(trainOut);
+                validation.begin(validationOut);
+                examples.forEach(example -> {
+                    Part part = validationIds.contains(example.id()) ? validation : train;
+                    part.write(part == validation ? validationOut : trainOut, example);
+                });
+                train.end(trainOut);
+                validation.end(validationOut);
+            }
+        }));
+        return List.of(train.finish(run), validation.finish(run));
+    }
+
+    /** FILE with ".validation" before its extension: train.jsonl -> train.validation.jsonl. */
+    public static Path validationPath(Path to) {
+        String name = to.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String validation = dot > 0 ? name.substring(0, dot) + ".validation" + name.substring(dot)
+                : name + ".validation";
+        return to.resolveSibling(validation);
+    }
+
+    /** The license card beside an export: FILE.license.md. */
+    public static Path licenseCardPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".license.md");
+    }
+
+    private static Set<String> chooseValidation(RunSnapshot run, Request request) {
+        List<String> ids;
+        try (Stream<Example> examples = run.examples()) {
+            ids = examples.map(Example::id).collect(Collectors.toList());
+        }
+        return ValidationSplit.choose(ids, request.validationFraction(), request.splitSeed());
+    }
+
+    /** Exporting onto examples.jsonl (say) would replace the very file being read. */
+    private static void refuseToOverwriteTheRun(Request request) {
+        List<Path> targets = request.validationFraction() == null ? List.of(request.to())
+                : List.of(request.to(), validationPath(request.to()));
+        Path runDir = request.runDir().toAbsolutePath().normalize();
+        for (Path target : targets) {
+            Path absolute = target.toAbsolutePath().normalize();
+            if (absolute.getParent().equals(runDir) && RUN_FILES.contains(absolute.getFileName().toString())) {
+                throw new BadInputException("--to " + target + " would overwrite the run's own "
+                        + absolute.getFileName() + "; export to a file outside the run directory");
+            }
+        }
+    }
+
+    private static void createParent(Path to) {
+        Path parent = to.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new BadInputException("cannot create " + parent + " for --to: " + e.getMessage(), e);
+        }
+        if (Files.isDirectory(to)) {
+            throw new BadInputException("--to " + to + " is a directory; give a file name, e.g. " + to.resolve(
+                    "train.jsonl"));
+        }
+    }
+
+    /** One output file being written: format framing, record count and license tally. */
+    private static final class Part {
+        private final Path file;
+        private final Request request;
+        private final boolean jsonLines;
+        private final LicenseTally licenses = new LicenseTally();
+        private final ObjectMapper mapper = JsonCodec.mapper();
+        private long records;
+
+        Part(Path file, Request request) {
+            this.file = file;
+            this.request = request;
+            this.jsonLines = request.writesJsonLines();
+        }
+
+        void writeAll(OutputStream out, Iterator<Example> examples) throws IOException {
+            begin(out);
+            while (examples.hasNext()) {
+                write(out, examples.next());
+            }
+            end(out);
+        }
+
+        void begin(OutputStream out) throws IOException {
+            if (!jsonLines) {
+                out.write('[');
+            }
+        }
+
+        /** Alpaca as a JSON array keeps one record per line too, so it stays diffable and greppable. */
+        void write(OutputStream out, Example example) {
+            try {
+                if (!jsonLines) {
+                    out.write(records == 0 ? NEWLINE : ",\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write(mapper.writeValueAsBytes(request.format().toRecord(example, request.systemPrompt())));
+                if (jsonLines) {
+                    out.write(NEWLINE);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            records++;
+            licenses.add(example.license());
+        }
+
+        void end(OutputStream out) throws IOException {
+            if (!jsonLines) {
+                out.write("\n]\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+
+        Written finish(RunSnapshot run) {
+            Path card = licenseCardPath(file);
+            String origin = records + " records in `" + file.getFileName() + "` (" + request.format().cliName()
+                    + (jsonLines ? ", JSONL" : ", JSON array") + "), exported from run `" + run.manifest().runId()
+                    + "` (" + run.manifest().command() + ")" + teacher(run) + ".";
+            AtomicFile.write(card, licenses.toMarkdown("License summary: " + file.getFileName(), origin)
+                    .getBytes(StandardCharsets.UTF_8));
+            return new Written(file, records, card, licenses.commercialUse());
+        }
+
+        private static String teacher(RunSnapshot run) {
+            var teacher = run.manifest().teacher();
+            return teacher == null || teacher.model() == null ? "" : " with teacher " + teacher.model();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.instructgen.teacher;
+
+import dev.instructgen.error.BadInputException;
+import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherIdentity;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything needed to reach the teacher. The API key itself is not here: only the name of the environment
+ * variable holding it, so this record can be logged and written to the manifest safely.
+ *
+ * @param maxRpm   requests per minute limit, 0 for none
+ * @param maxTpm   tokens per minute limit, 0 for none
+ * @param patience how long the teacher may stay unreachable before the run stops resumable (exit 3)
+ */
+public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String apiKeyEnv, int concurrency,
+                              Duration timeout, int maxRpm, int maxTpm, Duration patience) {
+
+    public TeacherSettings {
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(patience, "patience");
+        if (model == null || model.isBlank()) {
+            throw new BadInputException("--model is required: the teacher model name, e.g. llama3.1:8b");
+        }
+        if (concurrency < 1) {
+            throw new BadInputException("--concurrency must be at least 1, was " + concurrency);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new BadInputException("--timeout must be positive, was " + timeout);
+        }
+        if (maxRpm < 0 || maxTpm < 0) {
+            throw new BadInputException("--max-rpm and --max-tpm cannot be negative");
+        }
+    }
+
+    /** Who the teacher is, for provenance and the manifest. */
+    public TeacherIdentity identity() {
+        return new TeacherIdentity(api, model, host());
+    }
+
+    /** host[:port] of the base URL: what provenance records, never credentials or paths. */
+    public String host() {
+        return baseUrl.getPort() < 0 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort();
+    }
+}

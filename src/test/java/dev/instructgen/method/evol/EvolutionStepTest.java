@@ -1,0 +1,176 @@
+package dev.instructgen.method.evol;
+
+import dev.instructgen.licensing.SeedSource;
+import dev.instructgen.teacher.Sampling;
+import dev.instructgen.teacher.TeacherRequest;
+import dev.instructgen.teacher.TokenUsage;
+import dev.instructgen.text.NoveltyIndex;
+import dev.instructgen.text.TokenizerKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvolutionStepTest {
+
+    private static final String PARENT = "Explain why the sky is blue.";
+    private static final String CHILD = "Explain why the sky is blue, using the word Rayleigh at least twice and "
+            + "one everyday analogy a child would grasp.";
+    private static final String ANSWER = "Sunlight scatters off air molecules; blue light scatters most.";
+
+    private final Lineage lineage = Lineage.root("t1", PARENT, new SeedSource("seeds", "CC0-1.0"), null);
+    private final EvolutionStats stats = new EvolutionStats();
+
+    private static EvolSettings settings(boolean judge) {
+        Sampling s = new Sampling(1.0, 0.95, 512, null, List.of());
+        return new EvolSettings(4, OperationWeights.uniform(), 1, s, s, judge, null, null, false);
+    }
+
+    private static Function<TeacherRequest, ScriptedTeacher.Reply> script(String rewrite, String judge, String answer) {
+        return r -> ScriptedTeacher.Reply.of(switch (r.stage()) {
+            case EvolutionStep.STAGE_JUDGE -> judge;
+            case EvolutionStep.STAGE_RESPONSE -> answer;
+            default -> rewrite;
+        });
+    }
+
+    private Attempt attempt(ScriptedTeacher teacher, boolean judge, NoveltyIndex novelty) {
+        return new EvolutionStep(teacher, new TaggedPrompts(), settings(judge), novelty, stats)
+                .attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
+    }
+
+    private static Attempt.Eliminated eliminated(Attempt a) {
+        assertThat(a).isInstanceOf(Attempt.Eliminated.class);
+        return (Attempt.Eliminated) a;
+    }
+
+    @Test
+    void acceptsAnEvolutionThatPassesEveryRuleAndRecordsPromptsAndTokens() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        Attempt a = attempt(teacher, true, null);
+        assertThat(a).isInstanceOf(Attempt.Evolved.class);
+        Attempt.Evolved e = (Attempt.Evolved) a;
+        assertThat(e.instruction()).isEqualTo(CHILD);
+        assertThat(e.response()).isEqualTo(ANSWER);
+        assertThat(e.prompts()).containsOnlyKeys("evolve", "judge", "response");
+        assertThat(e.prompts().get("evolve")).isEqualTo("evol/add-constraints.txt@000000000000");
+        assertThat(e.usage()).isEqualTo(new TokenUsage(30, 15));
+        assertThat(teacher.requests).extracting(TeacherRequest::stage)
+                .containsExactly("evol-add-constraints", "evol-judge", "evol-response");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EvolOperation.class)
+    void eachOperationSendsItsOwnTemplateWithTheParentInstruction(EvolOperation op) {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        new EvolutionStep(teacher, new TaggedPrompts(), settings(true), null, stats).attempt(lineage, 2, op);
+        String prompt = ScriptedTeacher.prompt(teacher.requests.get(0));
+        assertThat(prompt).startsWith(op.templateFile());
+        assertThat(TaggedPrompts.variable(prompt, "instruction")).isEqualTo(PARENT);
+        assertThat(teacher.requests.get(0).stage()).isEqualTo("evol-" + op.key());
+    }
+
+    @Test
+    void eliminatesAPromptLeakBeforeAskingTheJudge() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script("Make the #Given Prompt# harder: " + CHILD,
+                "Not Equal", ANSWER));
+        Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
+        assertThat(e.reason()).isEqualTo("prompt_leak");
+        assertThat(teacher.requests).hasSize(1);
+    }
+
+    @Test
+    void stripsALeadingLabelCountsItAndAcceptsTheCleanBody() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script("#Rewritten Prompt#: " + CHILD, "Not Equal", ANSWER));
+        Attempt a = attempt(teacher, true, null);
+        assertThat(((Attempt.Evolved) a).instruction()).isEqualTo(CHILD);
+        assertThat(stats.snapshot().labelsStripped()).isEqualTo(1);
+    }
+
+    @Test
+    void eliminatesARewriteIdenticalToItsParentWithoutPayingForTheJudge() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script("explain why the SKY is blue", "Not Equal", ANSWER));
+        Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
+        assertThat(e.reason()).isEqualTo("no_information_gain");
+        assertThat(e.detail()).isEqualTo("identical to parent");
+        assertThat(teacher.requests).hasSize(1);
+    }
+
+    @Test
+    void eliminatesWhatTheJudgeCallsEqualWithoutAskingForAnAnswer() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Equal", ANSWER));
+        Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
+        assertThat(e.reason()).isEqualTo("no_information_gain");
+        assertThat(e.detail()).isEqualTo("judge: Equal");
+        String judgePrompt = ScriptedTeacher.prompt(teacher.requests.get(1));
+        assertThat(TaggedPrompts.variable(judgePrompt, "parent")).isEqualTo(PARENT);
+        assertThat(TaggedPrompts.variable(judgePrompt, "child")).isEqualTo(CHILD);
+        assertThat(teacher.requests).hasSize(2);
+    }
+
+    @Test
+    void withoutTheJudgeAnEqualVerdictIsNeverAskedFor() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Equal", ANSWER));
+        assertThat(attempt(teacher, false, null)).isInstanceOf(Attempt.Evolved.class);
+        assertThat(teacher.requests).extracting(TeacherRequest::stage).doesNotContain("evol-judge");
+    }
+
+    @Test
+    void anUnreadableJudgementDoesNotEliminateButIsCounted() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "I think so", ANSWER));
+        assertThat(attempt(teacher, true, null)).isInstanceOf(Attempt.Evolved.class);
+        assertThat(stats.snapshot().judgeUnclear()).isEqualTo(1);
+    }
+
+    @Test
+    void eliminatesAShortApologyAndKeepsTheResponseForTheRecord() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", "Sorry, I can't do that."));
+        Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
+        assertThat(e.reason()).isEqualTo("response_apology");
+        assertThat(e.response()).isEqualTo("Sorry, I can't do that.");
+        assertThat(e.instruction()).isEqualTo(CHILD);
+    }
+
+    @Test
+    void eliminatesAResponseOfOnlyStopWords() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", "It is what it is."));
+        assertThat(eliminated(attempt(teacher, true, null)).reason()).isEqualTo("response_stopwords_only");
+    }
+
+    @Test
+    void eliminatesCutOffRewritesAndAnswers() {
+        ScriptedTeacher cutRewrite = new ScriptedTeacher(r -> r.stage().equals("evol-add-constraints")
+                ? new ScriptedTeacher.Reply(CHILD, true) : ScriptedTeacher.Reply.of("Not Equal"));
+        assertThat(eliminated(attempt(cutRewrite, true, null)).reason()).isEqualTo("evolution_cut_off");
+        ScriptedTeacher cutAnswer = new ScriptedTeacher(r -> r.stage().equals("evol-response")
+                ? new ScriptedTeacher.Reply(ANSWER, true) : script(CHILD, "Not Equal", ANSWER).apply(r));
+        assertThat(eliminated(attempt(cutAnswer, true, null)).reason()).isEqualTo("response_cut_off");
+    }
+
+    @Test
+    void eliminatesAnEmptyRewrite() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script("#Rewritten Prompt#:", "Not Equal", ANSWER));
+        assertThat(eliminated(attempt(teacher, true, null)).reason()).isEqualTo("empty_evolution");
+    }
+
+    @Test
+    void noveltyIgnoresTheLineagesOwnAncestorsButNotOtherInstructions() {
+        NoveltyIndex novelty = NoveltyIndex.create(TokenizerKind.ROUGE_SCORE, 0.7);
+        novelty.add("t1", PARENT);
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        Attempt a = attempt(teacher, true, novelty);
+        assertThat(a).isInstanceOf(Attempt.Evolved.class);
+        assertThat(((Attempt.Evolved) a).novelty().score()).isZero();
+
+        NoveltyIndex crowded = NoveltyIndex.create(TokenizerKind.ROUGE_SCORE, 0.7);
+        crowded.add("other.r1", CHILD + " Please.");
+        Attempt.Eliminated e = eliminated(attempt(new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER)), true,
+                crowded));
+        assertThat(e.reason()).isEqualTo("rouge_similarity");
+        assertThat(e.detail()).contains("other.r1");
+    }
+}
