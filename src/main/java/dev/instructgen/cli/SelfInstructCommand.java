@@ -6,8 +6,6 @@ import dev.instructgen.config.SamplingSection;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.SeedTask;
-import dev.instructgen.filter.InstanceScreen;
-import dev.instructgen.filter.InstructionFilter;
 import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.report.DatasetCard;
 import dev.instructgen.licensing.SeedLicenseResolver;
@@ -28,6 +26,7 @@ import dev.instructgen.method.selfinstruct.DryRunEstimate;
 import dev.instructgen.method.selfinstruct.PoolBuilder;
 import dev.instructgen.method.selfinstruct.PoolEntry;
 import dev.instructgen.method.selfinstruct.SelfInstructPrompts;
+import dev.instructgen.method.selfinstruct.SelfInstructFilters;
 import dev.instructgen.method.selfinstruct.SelfInstructRun;
 import dev.instructgen.method.selfinstruct.SelfInstructSettings;
 import dev.instructgen.method.selfinstruct.TaskPool;
@@ -174,15 +173,14 @@ public final class SelfInstructCommand implements Callable<Integer> {
                 err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size() + " of "
                         + gen.target + " examples already accepted");
             }
-            InstructionFilter heuristics = InstructionFilter.heuristics(p.filters());
-            InstanceScreen instanceScreen = new InstanceScreen(instancesPerTask);
+            SelfInstructFilters filters = SelfInstructFilters.of(p.filters(), ctx.novelty(), pool, instancesPerTask);
             // a resumed session tags its ids, so they never collide with those of earlier sessions
             String idPrefix = ctx.resumed() ? "si-" + Long.toString(clock.instant().getEpochSecond(), 36) + "-"
                     : "si-";
             ProgressReporter progress = ProgressReporter.forEnvironment(System.console() != null, err,
                     gen.progressInterval(), clock);
             RunOutcome outcome = new RunLoop(ctx, progress, true).run(scheduler -> new SelfInstructRun(ctx,
-                    scheduler, pool, p.prompts(), p.settings(), heuristics, instanceScreen, idPrefix));
+                    scheduler, pool, p.prompts(), p.settings(), filters, idPrefix));
             ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
                     Example.SELF_INSTRUCT, p.terms(), p.policy().version(), p.seedLicenses().sources(),
                     displaySettings(), p.price())));

@@ -1,5 +1,7 @@
 package dev.instructgen.filter;
 
+import dev.instructgen.dataset.RejectionReason;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,21 +30,13 @@ public final class InstanceScreen {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    public static final String CUT_OFF = "cut_off";
-    public static final String EMPTY_OUTPUT = "empty_output";
-    public static final String INPUT_EQUALS_OUTPUT = "input_equals_output";
-    public static final String FIELD_ENDS_WITH_COLON = "field_ends_with_colon";
-    public static final String CONFLICTING_OUTPUTS = "conflicting_outputs";
-    public static final String DUPLICATE_INSTANCE = "duplicate_instance";
-    public static final String OVER_INSTANCE_LIMIT = "over_instance_limit";
-
     /** Self-Instruct generates and keeps at most 5 instances per task. */
     public static final int MAX_INSTANCES = 5;
 
     private static final int SHOWN_CHARS = 60;
 
     /** An instance the screen dropped and why. */
-    public record Rejected(CandidateInstance instance, Verdict verdict) {
+    public record Rejected(CandidateInstance instance, Verdict.Reject verdict) {
     }
 
     /** The instances kept, in their original order, and the ones dropped. */
@@ -54,14 +48,29 @@ public final class InstanceScreen {
     }
 
     private final int maxInstances;
+    private final Filter<CandidateInstance> perInstance;
 
-    /** @param maxInstances instances to keep per task, 1 to {@value #MAX_INSTANCES} */
+    /** The reference's screen: {@link #fields()} on each instance. */
     public InstanceScreen(int maxInstances) {
+        this(maxInstances, fields());
+    }
+
+    /**
+     * @param maxInstances instances to keep per task, 1 to {@value #MAX_INSTANCES}
+     * @param perInstance  the checks on each instance on its own, after the cut-off and before the task-wide rules
+     */
+    public InstanceScreen(int maxInstances, Filter<CandidateInstance> perInstance) {
         if (maxInstances < 1 || maxInstances > MAX_INSTANCES) {
             throw new IllegalArgumentException("instances per task must be between 1 and " + MAX_INSTANCES
                     + " (Self-Instruct's limit), got " + maxInstances);
         }
         this.maxInstances = maxInstances;
+        this.perInstance = perInstance;
+    }
+
+    /** The reference's checks on each instance's fields: empty output, output = input, a field ending in ':'. */
+    public static Filter<CandidateInstance> fields() {
+        return InstanceScreen::checkFields;
     }
 
     /** Convenience for a single screening. */
@@ -78,21 +87,20 @@ public final class InstanceScreen {
         List<CandidateInstance> remaining = new ArrayList<>(parsed);
         if (cutOff && !remaining.isEmpty()) {
             CandidateInstance last = remaining.remove(remaining.size() - 1);
-            rejected.add(new Rejected(last, Verdict.reject(CUT_OFF,
+            rejected.add(new Rejected(last, new Verdict.Reject(RejectionReason.CUT_OFF,
                     "the reply hit the length limit, so its last instance may be incomplete")));
         }
         List<CandidateInstance> valid = new ArrayList<>();
         for (CandidateInstance instance : remaining) {
-            Verdict verdict = checkFields(instance);
-            if (verdict.accepted()) {
-                valid.add(instance);
+            if (perInstance.check(instance) instanceof Verdict.Reject r) {
+                rejected.add(new Rejected(instance, r));
             } else {
-                rejected.add(new Rejected(instance, verdict));
+                valid.add(instance);
             }
         }
         String conflict = conflictingInput(valid);
         if (conflict != null) {
-            Verdict verdict = Verdict.reject(CONFLICTING_OUTPUTS, "the input \"" + shorten(conflict)
+            Verdict.Reject verdict = new Verdict.Reject(RejectionReason.CONFLICTING_OUTPUTS, "the input \"" + shorten(conflict)
                     + "\" has different outputs, so the task is dropped");
             valid.forEach(instance -> rejected.add(new Rejected(instance, verdict)));
             return new Result(List.of(), rejected);
@@ -105,16 +113,16 @@ public final class InstanceScreen {
         String output = instance.output().strip();
         // the reference tests input == output first; an empty output is the more useful reason when both hold
         if (output.isEmpty()) {
-            return Verdict.reject(EMPTY_OUTPUT, "the output is empty");
+            return Verdict.reject(RejectionReason.EMPTY_OUTPUT, "the output is empty");
         }
         if (input.equals(output)) {
-            return Verdict.reject(INPUT_EQUALS_OUTPUT, "the output repeats the input");
+            return Verdict.reject(RejectionReason.INPUT_EQUALS_OUTPUT, "the output repeats the input");
         }
         if (input.endsWith(":")) {
-            return Verdict.reject(FIELD_ENDS_WITH_COLON, "the input ends with ':' (an unfinished generation)");
+            return Verdict.reject(RejectionReason.FIELD_ENDS_WITH_COLON, "the input ends with ':' (an unfinished generation)");
         }
         if (output.endsWith(":")) {
-            return Verdict.reject(FIELD_ENDS_WITH_COLON, "the output ends with ':' (an unfinished generation)");
+            return Verdict.reject(RejectionReason.FIELD_ENDS_WITH_COLON, "the output ends with ':' (an unfinished generation)");
         }
         return Verdict.accept();
     }
@@ -141,10 +149,10 @@ public final class InstanceScreen {
         List<CandidateInstance> kept = new ArrayList<>();
         for (CandidateInstance instance : valid) {
             if (!seen.add(List.of(instance.input().strip(), instance.output().strip()))) {
-                rejected.add(new Rejected(instance, Verdict.reject(DUPLICATE_INSTANCE,
+                rejected.add(new Rejected(instance, new Verdict.Reject(RejectionReason.DUPLICATE_INSTANCE,
                         "an exact repeat of an earlier instance of this task")));
             } else if (kept.size() >= maxInstances) {
-                rejected.add(new Rejected(instance, Verdict.reject(OVER_INSTANCE_LIMIT,
+                rejected.add(new Rejected(instance, new Verdict.Reject(RejectionReason.OVER_INSTANCE_LIMIT,
                         "the task already has " + maxInstances + " instances")));
             } else {
                 kept.add(instance);

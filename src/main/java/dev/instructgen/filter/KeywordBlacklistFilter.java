@@ -1,5 +1,7 @@
 package dev.instructgen.filter;
 
+import dev.instructgen.dataset.RejectionReason;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,9 +11,7 @@ import java.util.regex.Pattern;
  * {@code re.IGNORECASE}, so "images" is caught but "imagine" is not; Python 3 regexes on str are Unicode-aware,
  * hence the Unicode flags here.
  */
-public final class KeywordBlacklistFilter implements InstructionFilter {
-
-    public static final String BLACKLISTED_KEYWORD = "blacklisted_keyword";
+public final class KeywordBlacklistFilter implements Filter<String> {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
@@ -29,7 +29,7 @@ public final class KeywordBlacklistFilter implements InstructionFilter {
     public Verdict check(String instruction) {
         for (int i = 0; i < patterns.size(); i++) {
             if (patterns.get(i).matcher(instruction).find()) {
-                return Verdict.reject(BLACKLISTED_KEYWORD, "contains the blacklisted keyword '" + words.get(i)
+                return Verdict.reject(RejectionReason.BLACKLISTED_KEYWORD, "contains the blacklisted keyword '" + words.get(i)
                         + "' (a text-only model cannot act on it)");
             }
         }

@@ -1,15 +1,17 @@
 package dev.instructgen.filter;
 
+import dev.instructgen.dataset.RejectionReason;
+
 /**
  * Rejects instructions whose first character is not a letter. Self-Instruct's reference code drops those starting
  * with a character of Python's {@code string.punctuation} (usually list debris or a cut-off fragment) and those
  * starting with a non-ASCII character (to keep the data English). We go one step further and also reject a
  * leading digit, which after list parsing is almost always leftover numbering ("2) Describe...").
  */
-public final class LeadingCharacterFilter implements InstructionFilter {
+public final class LeadingCharacterFilter implements Filter<String> {
 
-    public static final String STARTS_WITH_PUNCTUATION = "starts_with_punctuation";
-    public static final String STARTS_WITH_NON_LETTER = "starts_with_non_letter";
+    public static final RejectionReason STARTS_WITH_PUNCTUATION = RejectionReason.STARTS_WITH_PUNCTUATION;
+    public static final RejectionReason STARTS_WITH_NON_LETTER = RejectionReason.STARTS_WITH_NON_LETTER;
 
     /** Python's string.punctuation. */
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";

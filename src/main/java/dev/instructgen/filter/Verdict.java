@@ -1,31 +1,42 @@
 package dev.instructgen.filter;
 
+import dev.instructgen.dataset.RejectionReason;
+
 import java.util.Objects;
 
 /**
- * What a filter says about a candidate: accepted, or rejected with a machine-readable reason code (written to
- * rejected.jsonl as {@code reason}) and a human detail. Filters return verdicts; they do not throw.
+ * What a filter says about a candidate: {@link Accept}, or {@link Reject} with a reason from the catalogue (written
+ * to rejected.jsonl as {@code reason}) and a human detail. Filters return verdicts; they do not throw.
  */
-public record Verdict(boolean accepted, String reason, String detail) {
+public sealed interface Verdict {
 
-    private static final Verdict ACCEPT = new Verdict(true, null, null);
+    /** The candidate passes this filter. */
+    record Accept() implements Verdict {
+    }
 
-    public Verdict {
-        if (!accepted) {
-            Objects.requireNonNull(reason, "a rejection needs a reason code");
+    /** The candidate is turned down; {@code detail} says what this candidate did, the reason's description why. */
+    record Reject(RejectionReason reason, String detail) implements Verdict {
+        public Reject {
+            Objects.requireNonNull(reason, "a rejection needs a reason");
             Objects.requireNonNull(detail, "a rejection needs a detail");
         }
     }
 
-    public static Verdict accept() {
+    Accept ACCEPT = new Accept();
+
+    static Verdict accept() {
         return ACCEPT;
     }
 
-    public static Verdict reject(String reason, String detail) {
-        return new Verdict(false, reason, detail);
+    static Verdict reject(RejectionReason reason, String detail) {
+        return new Reject(reason, detail);
     }
 
-    public boolean rejected() {
-        return !accepted;
+    default boolean accepted() {
+        return this instanceof Accept;
+    }
+
+    default boolean rejected() {
+        return this instanceof Reject;
     }
 }

@@ -1,13 +1,12 @@
 package dev.instructgen.filter;
 
+import dev.instructgen.dataset.RejectionReason;
+
 /**
  * Rejects instructions that are too short to define a task or too long to be a plausible one. Words are counted
  * as Python's {@code str.split()} does in Self-Instruct's reference code: runs of whitespace separate them.
  */
-public final class WordCountFilter implements InstructionFilter {
-
-    public static final String TOO_SHORT = "too_short";
-    public static final String TOO_LONG = "too_long";
+public final class WordCountFilter implements Filter<String> {
 
     private final int minWords;
     private final int maxWords;
@@ -21,10 +20,10 @@ public final class WordCountFilter implements InstructionFilter {
     public Verdict check(String instruction) {
         int words = countWords(instruction);
         if (words < minWords) {
-            return Verdict.reject(TOO_SHORT, words + " words, fewer than the minimum of " + minWords);
+            return Verdict.reject(RejectionReason.TOO_SHORT, words + " words, fewer than the minimum of " + minWords);
         }
         if (words > maxWords) {
-            return Verdict.reject(TOO_LONG, words + " words, more than the maximum of " + maxWords);
+            return Verdict.reject(RejectionReason.TOO_LONG, words + " words, more than the maximum of " + maxWords);
         }
         return Verdict.accept();
     }

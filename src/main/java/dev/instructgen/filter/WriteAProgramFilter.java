@@ -1,5 +1,7 @@
 package dev.instructgen.filter;
 
+import dev.instructgen.dataset.RejectionReason;
+
 import java.util.Locale;
 
 /**
@@ -8,16 +10,14 @@ import java.util.Locale;
  * (comment in bootstrap_instructions.py). The reference compares case-sensitively; we ignore case, since
  * "write a program" is the same flood.
  */
-public final class WriteAProgramFilter implements InstructionFilter {
-
-    public static final String STARTS_WITH_WRITE_A_PROGRAM = "starts_with_write_a_program";
+public final class WriteAProgramFilter implements Filter<String> {
 
     private static final String PREFIX = "write a program";
 
     @Override
     public Verdict check(String instruction) {
         if (instruction.strip().toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
-            return Verdict.reject(STARTS_WITH_WRITE_A_PROGRAM, "starts with \"Write a program\"");
+            return Verdict.reject(RejectionReason.STARTS_WITH_WRITE_A_PROGRAM, "starts with \"Write a program\"");
         }
         return Verdict.accept();
     }

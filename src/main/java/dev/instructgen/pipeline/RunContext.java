@@ -2,6 +2,7 @@ package dev.instructgen.pipeline;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
+import dev.instructgen.dataset.Rejection;
 import dev.instructgen.licensing.LicenseSummary;
 import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.teacher.TeacherClient;
@@ -86,13 +87,13 @@ public final class RunContext implements AutoCloseable {
     }
 
     /** Writes a rejected candidate and counts its reason. */
-    public void reject(RejectedCandidate rejection) {
+    public void reject(Rejection rejection) {
         synchronized (gate) {
             if (closed) {
                 return;
             }
             journal.appendRejection(rejection);
-            stats.onRejected(rejection.reason());
+            stats.onRejected(rejection.reason().code());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.instructgen.pipeline;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Rejection;
 import dev.instructgen.storage.Manifest;
-import dev.instructgen.storage.Rejection;
 import dev.instructgen.storage.RunDirectory;
 import dev.instructgen.storage.SeedFileRef;
 
@@ -50,9 +50,8 @@ public final class RunDirectoryJournal implements RunJournal {
     }
 
     @Override
-    public void appendRejection(RejectedCandidate r) {
-        dir.appendRejection(new Rejection(r.id(), r.stage(), r.reason(), r.detail(), r.instruction(), r.input(),
-                r.output(), r.parents(), r.createdAt()));
+    public void appendRejection(Rejection rejection) {
+        dir.appendRejection(rejection);
     }
 
     @Override
@@ -77,11 +76,8 @@ public final class RunDirectoryJournal implements RunJournal {
 
     /** Reads rejected.jsonl as left by earlier sessions (its torn tail was repaired when the run was opened). */
     @Override
-    public List<RejectedCandidate> restoredRejections() {
-        return dir.readRejections().stream()
-                .map(r -> new RejectedCandidate(r.id(), r.stage(), r.reason(), r.detail(), r.instruction(), r.input(),
-                        r.output(), r.parents(), r.createdAt()))
-                .toList();
+    public List<Rejection> restoredRejections() {
+        return dir.readRejections();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.instructgen.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Rejection;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public interface RunJournal extends AutoCloseable {
 
     void appendExample(Example example);
 
-    void appendRejection(RejectedCandidate rejection);
+    void appendRejection(Rejection rejection);
 
     /** Rewrites stats.json (atomically in the run directory). */
     void writeStats(StatsSnapshot snapshot);
@@ -36,7 +37,7 @@ public interface RunJournal extends AutoCloseable {
      * The rejected candidates an earlier session of this run wrote, in order (read on demand: a method that
      * rebuilds its state from rejections, e.g. Evol-Instruct's eliminated rounds). The default has none.
      */
-    default List<RejectedCandidate> restoredRejections() {
+    default List<Rejection> restoredRejections() {
         return List.of();
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.dataset.Rejection;
+import dev.instructgen.dataset.RejectionReason;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +50,7 @@ final class JournalRestore {
         }
     }
 
-    /** Parses one rejected.jsonl line down to its reason code. */
+    /** Parses one rejected.jsonl line down to its reason code, a retired alias read as the code that replaced it. */
     static String parseReason(String line) {
         JsonNode node;
         try {
@@ -60,7 +62,7 @@ final class JournalRestore {
         if (reason == null || !reason.isTextual()) {
             throw new IllegalArgumentException("no \"reason\" field");
         }
-        return reason.asText();
+        return RejectionReason.fromCode(reason.asText()).code();
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.dataset.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

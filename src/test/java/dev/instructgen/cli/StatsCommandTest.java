@@ -2,6 +2,7 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.storage.RunDirectory;
 import dev.instructgen.storage.TestRuns;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class StatsCommandTest {
             {"command":"self-instruct","status":"stopped","stop_reason":"budget reached: max-cost 1.00",
              "started_at":"2026-11-21T22:00:00Z","updated_at":"2026-11-21T22:10:00Z","elapsed_seconds":600,
              "target":100,"accepted":9,"proposed":20,
-             "rejected":{"rouge-l-too-similar":6,"too-short":2},
+             "rejected":{"too_similar":6,"too_short":2},
              "requests":{"total":30,"succeeded":27,"retries":4,"failed":3,"by_stage":{"instruction-generation":10,"instance-generation":20}},
              "faults":{"http-429":3,"timeout":1},
              "tokens":{"prompt":12000,"completion":3400},
@@ -49,10 +50,10 @@ class StatsCommandTest {
                         : TestRuns.example(i));
             }
             for (int i = 0; i < 6; i++) {
-                run.appendRejection(TestRuns.rejection(i, "rouge-l-too-similar"));
+                run.appendRejection(TestRuns.rejection(i, RejectionReason.TOO_SIMILAR));
             }
-            run.appendRejection(TestRuns.rejection(7, "too-short"));
-            run.appendRejection(TestRuns.rejection(8, "too-short"));
+            run.appendRejection(TestRuns.rejection(7, RejectionReason.TOO_SHORT));
+            run.appendRejection(TestRuns.rejection(8, RejectionReason.TOO_SHORT));
             if (withStats) {
                 Files.writeString(dir.resolve("stats.json"), ENGINE_STATS);
             }
@@ -75,8 +76,8 @@ class StatsCommandTest {
         assertThat(text).containsPattern("self-instruct\\s+8");
         assertThat(text).containsPattern("seed\\s+2");
         assertThat(text).containsPattern("proposed\\s+20\\s+yield 50.0% accepted");
-        assertThat(text).containsPattern("rouge-l-too-similar\\s+6\\s+30.0%");
-        assertThat(text).containsPattern("too-short\\s+2\\s+10.0%");
+        assertThat(text).containsPattern("too_similar\\s+6\\s+30.0%");
+        assertThat(text).containsPattern("too_short\\s+2\\s+10.0%");
         assertThat(text).contains("30 total, 27 succeeded, 4 retries, 3 failed");
         assertThat(text).contains("instruction-generation 10, instance-generation 20");
         assertThat(text).contains("http-429 3, timeout 1");
@@ -100,8 +101,8 @@ class StatsCommandTest {
         assertThat(out.toString().strip().lines()).hasSize(1);
         assertThat(json.get("accepted").asLong()).isEqualTo(10);
         assertThat(json.get("accepted_by_method").get("seed").asLong()).isEqualTo(2);
-        assertThat(json.get("rejected").get("rouge-l-too-similar").asLong()).isEqualTo(6);
-        assertThat(json.get("rejected_share").get("too-short").asDouble()).isEqualTo(0.1);
+        assertThat(json.get("rejected").get("too_similar").asLong()).isEqualTo(6);
+        assertThat(json.get("rejected_share").get("too_short").asDouble()).isEqualTo(0.1);
         assertThat(json.get("yield").asDouble()).isEqualTo(0.5);
         assertThat(json.get("tokens").get("completion").asLong()).isEqualTo(3400);
         assertThat(json.get("cost_per_accepted_usd").asDouble()).isEqualTo(0.05);

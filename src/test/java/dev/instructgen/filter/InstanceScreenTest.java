@@ -14,7 +14,7 @@ class InstanceScreenTest {
     }
 
     private static List<String> reasons(InstanceScreen.Result result) {
-        return result.rejected().stream().map(r -> r.verdict().reason()).toList();
+        return result.rejected().stream().map(r -> r.verdict().reason().code()).toList();
     }
 
     @Test
@@ -36,7 +36,7 @@ class InstanceScreenTest {
         assertThat(result.kept()).containsExactly(instance("2 + 2", "4"));
         assertThat(result.rejected()).singleElement().satisfies(r -> {
             assertThat(r.instance()).isEqualTo(instance("3 * 3", "The answer is"));
-            assertThat(r.verdict().reason()).isEqualTo("cut_off");
+            assertThat(r.verdict().reason().code()).isEqualTo("cut_off");
         });
     }
 

@@ -2,6 +2,7 @@ package dev.instructgen.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Rejection;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.Map;
 public final class MemoryJournal implements RunJournal {
 
     public final List<Example> examples = Collections.synchronizedList(new ArrayList<>());
-    public final List<RejectedCandidate> rejections = Collections.synchronizedList(new ArrayList<>());
+    public final List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
     public final List<StatsSnapshot> stats = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, String> texts = Collections.synchronizedMap(new HashMap<>());
     public volatile boolean closed;
@@ -27,7 +28,7 @@ public final class MemoryJournal implements RunJournal {
     }
 
     @Override
-    public void appendRejection(RejectedCandidate rejection) {
+    public void appendRejection(Rejection rejection) {
         if (closed) {
             throw new IllegalStateException("journal closed");
         }

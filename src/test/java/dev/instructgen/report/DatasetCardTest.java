@@ -35,8 +35,8 @@ class DatasetCardTest {
             summary.add(tagger.tag(seeds));
         }
         Map<String, Long> rejected = new LinkedHashMap<>();
-        rejected.put("rouge-similar", 300L);
-        rejected.put("too-short", 40L);
+        rejected.put("too_similar", 300L);
+        rejected.put("too_short", 40L);
         rejected.put("blacklisted|word", 10L);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("--rouge-threshold", "0.7");
@@ -110,7 +110,7 @@ class DatasetCardTest {
                 .contains("| Policy version | " + POLICY.version() + " |");
         assertThat(card).contains("| dolly.jsonl | CC-BY-SA-3.0 | yes | yes |");
         assertThat(card).contains("1000 candidates were proposed; 650 were accepted (yield 65.0%).")
-                .contains("| rouge-similar | 300 | 30.0% |")
+                .contains("| too_similar | 300 | 30.0% |")
                 .contains("| blacklisted\\|word | 10 | 1.0% |")
                 .contains("| accepted | 650 | 65.0% |");
         assertThat(card).contains("| Prompt tokens | 120000 |").contains("| Estimated cost | not estimated |")

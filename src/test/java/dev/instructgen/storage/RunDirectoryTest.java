@@ -3,6 +3,8 @@ package dev.instructgen.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Rejection;
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.dataset.JsonCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +63,9 @@ class RunDirectoryTest {
             for (int i = 0; i < 5; i++) {
                 run.appendExample(example(i));
             }
-            run.appendRejection(rejection(1, "rouge-l-too-similar"));
-            run.appendRejection(rejection(2, "rouge-l-too-similar"));
-            run.appendRejection(rejection(3, "too-short"));
+            run.appendRejection(rejection(1, RejectionReason.TOO_SIMILAR));
+            run.appendRejection(rejection(2, RejectionReason.TOO_SIMILAR));
+            run.appendRejection(rejection(3, RejectionReason.TOO_SHORT));
             run.writeStats(Map.of("accepted", 5, "status", "running"));
         }
         try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(settings(0.7), limits(500)), CLOCK)) {
@@ -70,7 +73,7 @@ class RunDirectoryTest {
             assertThat(run.restoredExamples()).containsExactly(example(0), example(1), example(2), example(3),
                     example(4));
             assertThat(run.restoredRejectionCounts())
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("rouge-l-too-similar", 2L, "too-short", 1L));
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("too_similar", 2L, "too_short", 1L));
             assertThat(run.previousStats()).hasValueSatisfying(s -> assertThat(s.get("accepted").asInt()).isEqualTo(5));
             assertThat(run.manifest().limits()).containsEntry("target", 500);
             assertThat(run.repairNotes()).isEmpty();
@@ -121,10 +124,10 @@ class RunDirectoryTest {
     @Test
     void readsBackEveryWholeRejectionAfterACrashTornTheLastOne() throws IOException {
         Path dir = tmp.resolve("run");
-        Rejection first = new Rejection("c-1", "evolve", "prompt_leak", "says \"rewritten prompt\"", "x", null,
-                null, List.of("seed-1"), "2026-11-21T00:00:00Z");
-        Rejection second = new Rejection("c-2", "answer", "response_apology", "sorry in 5 words", "y", null, "Sorry.",
-                List.of("c-1"), "2026-11-21T00:00:01Z");
+        Rejection first = new Rejection("c-1", "evol-deepen", RejectionReason.PROMPT_LEAK, "says \"rewritten prompt\"",
+                "x", null, null, List.of("seed-1"), Instant.parse("2026-11-21T00:00:00Z"));
+        Rejection second = new Rejection("c-2", "evol-deepen", RejectionReason.RESPONSE_APOLOGY, "sorry in 5 words",
+                "y", null, "Sorry.", List.of("c-1"), Instant.parse("2026-11-21T00:00:01Z"));
         try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
             run.appendRejection(first);
             run.appendRejection(second);
@@ -169,12 +172,12 @@ class RunDirectoryTest {
         Path dir = tmp.resolve("run");
         try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
             run.appendExample(example(0));
-            run.appendRejection(rejection(0, "too-long"));
+            run.appendRejection(rejection(0, RejectionReason.TOO_LONG));
         }
         Files.write(dir.resolve("rejected.jsonl"), new byte[] {0, 0, 0, 0, '\n', 0, 0}, StandardOpenOption.APPEND);
 
         try (RunDirectory run = RunDirectory.openOrCreate(dir, manifest(), CLOCK)) {
-            assertThat(run.restoredRejectionCounts()).containsExactly(Map.entry("too-long", 1L));
+            assertThat(run.restoredRejectionCounts()).containsExactly(Map.entry("too_long", 1L));
             assertThat(run.repairNotes()).singleElement().asString()
                     .contains("rejected.jsonl").contains("1 unreadable trailing line");
         }
@@ -206,7 +209,7 @@ class RunDirectoryTest {
                 for (int i = 0; i < perThread; i++) {
                     int n = t * perThread + i;
                     run.appendExample(example(n));
-                    run.appendRejection(rejection(n, "reason-" + t));
+                    run.appendRejection(rejection(n, RejectionReason.values()[t]));
                 }
             })).toList();
             threads.forEach(Thread::start);

@@ -1,6 +1,8 @@
 package dev.instructgen.storage;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Rejection;
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.LicenseInfo;
 
@@ -68,8 +70,8 @@ public final class TestRuns {
                 "task-" + n, n % 5 == 0, provenance, license);
     }
 
-    public static Rejection rejection(int n, String reason) {
-        return new Rejection("cand-" + n, "filter", reason, "detail " + n, "Instruction " + n, null, null,
-                List.of("seed_task_1"), "2026-11-21T22:00:00Z");
+    public static Rejection rejection(int n, RejectionReason reason) {
+        return new Rejection("cand-" + n, "instruction-generation", reason, "detail " + n, "Instruction " + n, null,
+                null, List.of("seed_task_1"), Instant.parse("2026-11-21T22:00:00Z"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.instructgen.filter.evol;
 
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.Filter;
 import dev.instructgen.filter.Verdict;
 import dev.instructgen.filter.WordCountFilter;
 
@@ -10,13 +12,14 @@ import java.util.regex.Pattern;
  * short apology means the teacher declined or could not answer the evolved instruction; a long answer that says
  * "sorry" in passing is kept, as in the paper.
  */
-public final class ApologyFilter {
+public final class ApologyFilter implements Filter<String> {
 
-    public static final String REASON = "response_apology";
+    public static final RejectionReason REASON = RejectionReason.RESPONSE_APOLOGY;
     public static final int MAX_WORDS = 80;
 
     private static final Pattern SORRY = Pattern.compile("sorry", Pattern.CASE_INSENSITIVE);
 
+    @Override
     public Verdict check(String response) {
         if (!SORRY.matcher(response).find()) {
             return Verdict.accept();

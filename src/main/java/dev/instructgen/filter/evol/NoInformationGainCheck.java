@@ -1,5 +1,7 @@
 package dev.instructgen.filter.evol;
 
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.Filter;
 import dev.instructgen.filter.Verdict;
 import dev.instructgen.text.RougeL;
 import dev.instructgen.text.Tokenizer;
@@ -14,15 +16,20 @@ import java.util.regex.Pattern;
  * that are textually the parent: equal after normalising case, spacing and punctuation, or with ROUGE-L F1 at or
  * above {@link #NEAR_IDENTICAL}. Such a rewrite cannot add a constraint, a step or a concrete detail.
  */
-public final class NoInformationGainCheck {
+public final class NoInformationGainCheck implements Filter<Rewrite> {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    public static final String REASON = "no_information_gain";
+    public static final RejectionReason REASON = RejectionReason.NO_INFORMATION_GAIN;
     /** F1 at which two instructions differ by at most a word or two on typical lengths. */
     public static final double NEAR_IDENTICAL = 0.95;
 
     private final Tokenizer tokenizer = Tokenizer.of(TokenizerKind.ROUGE_SCORE);
+
+    @Override
+    public Verdict check(Rewrite rewrite) {
+        return check(rewrite.parent(), rewrite.child());
+    }
 
     public Verdict check(String parent, String child) {
         if (normalise(parent).equals(normalise(child))) {

@@ -1,5 +1,7 @@
 package dev.instructgen.filter.evol;
 
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.Filter;
 import dev.instructgen.filter.Verdict;
 
 import java.util.List;
@@ -13,11 +15,11 @@ import java.util.regex.Pattern;
  * asterisks, so "#The_Given   Prompt#" is caught too. A lone leading label is stripped before this check (see
  * {@code EvolvedInstruction}); a phrase anywhere else eliminates.
  */
-public final class PromptLeakFilter {
+public final class PromptLeakFilter implements Filter<String> {
 
     private static final Pattern LEAK_SEPARATORS = Pattern.compile("[\\s#_*]+");
 
-    public static final String REASON = "prompt_leak";
+    public static final RejectionReason REASON = RejectionReason.PROMPT_LEAK;
 
     /** Phrases of our own and the paper's evolving prompts that never belong in a real instruction. */
     static final List<String> PHRASES = List.of(
@@ -25,6 +27,7 @@ public final class PromptLeakFilter {
             "evolved prompt", "rewritten instruction", "given instruction", "original instruction",
             "instruction to rewrite", "new version:");
 
+    @Override
     public Verdict check(String instruction) {
         String t = " " + LEAK_SEPARATORS.matcher(instruction.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         for (String phrase : PHRASES) {

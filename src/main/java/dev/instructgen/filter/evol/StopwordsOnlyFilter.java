@@ -1,5 +1,7 @@
 package dev.instructgen.filter.evol;
 
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.Filter;
 import dev.instructgen.filter.Verdict;
 
 import java.util.Locale;
@@ -10,9 +12,9 @@ import java.util.regex.Pattern;
  * Elimination rule 3 (WizardLM, section 3.3): the response consists only of punctuation and stop words, so it
  * carries no answer ("...", "It is.", "Yes, and so on."). An empty response falls under this rule as well.
  */
-public final class StopwordsOnlyFilter {
+public final class StopwordsOnlyFilter implements Filter<String> {
 
-    public static final String REASON = "response_stopwords_only";
+    public static final RejectionReason REASON = RejectionReason.RESPONSE_STOPWORDS_ONLY;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
 
@@ -26,6 +28,7 @@ public final class StopwordsOnlyFilter {
         this(StopWords.english());
     }
 
+    @Override
     public Verdict check(String response) {
         Matcher m = WORD.matcher(response);
         while (m.find()) {

@@ -1,5 +1,6 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.teacher.TokenUsage;
 import dev.instructgen.text.Similarity;
 
@@ -28,11 +29,11 @@ public sealed interface Attempt {
     /**
      * A failed evolution.
      *
-     * @param reason      reason code for rejected.jsonl and stats.json
+     * @param reason      why, for rejected.jsonl and stats.json
      * @param instruction the evolved instruction, or the raw reply when it could not be used
      * @param response    the teacher's answer when one was requested, else null
      */
-    record Eliminated(EvolOperation operation, int round, String reason, String detail, String instruction,
+    record Eliminated(EvolOperation operation, int round, RejectionReason reason, String detail, String instruction,
                       String response, TokenUsage usage) implements Attempt {
     }
 }

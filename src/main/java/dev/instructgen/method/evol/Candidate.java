@@ -1,5 +1,6 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.teacher.TokenUsage;
 
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public record Candidate(Lineage lineage, int round, EvolOperation operation, Str
         return new Candidate(lineage, round, operation, text, prompts, usage);
     }
 
-    Attempt.Eliminated eliminated(String reason, String detail, String text, String response) {
+    Attempt.Eliminated eliminated(RejectionReason reason, String detail, String text, String response) {
         return new Attempt.Eliminated(operation, round, reason, detail, text, response, usage);
     }
 }

@@ -1,6 +1,6 @@
 package dev.instructgen.method.evol;
 
-import dev.instructgen.pipeline.RejectedCandidate;
+import dev.instructgen.dataset.Rejection;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -98,11 +98,11 @@ public final class EvolChains {
             after = lineage.advance(round, evolved.instruction());
         } else {
             Attempt.Eliminated e = (Attempt.Eliminated) attempt;
-            output.reject(new RejectedCandidate(lineage.childId(round), op.stage(), e.reason(), e.detail(),
-                    e.instruction(), "", e.response(), List.of(lineage.currentId()), examples.now()));
+            output.reject(new Rejection(lineage.childId(round), op.stage(), e.reason(), e.detail(),
+                    e.instruction(), "", e.response(), List.of(lineage.currentId()), Rejection.now(clock)));
             output.proposed();
             stats.attempted(op, round);
-            stats.eliminated(op, round, e.reason());
+            stats.eliminated(op, round, e.reason().code());
             after = lineage.returnToPool(round);
         }
         state.put(after.rootId(), after);

@@ -1,7 +1,7 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
-import dev.instructgen.pipeline.RejectedCandidate;
+import dev.instructgen.dataset.Rejection;
 
 /** Where the chains write: the run's acceptance gate, rejected.jsonl and the chain checkpoint. Thread-safe. */
 public interface EvolOutput {
@@ -9,7 +9,7 @@ public interface EvolOutput {
     /** Writes an example unless the target is reached or the run closed; says whether it was written. */
     boolean accept(Example example);
 
-    void reject(RejectedCandidate rejection);
+    void reject(Rejection rejection);
 
     /** One evolution was attempted (the run's "proposed" counter, against which yield is measured). */
     void proposed();

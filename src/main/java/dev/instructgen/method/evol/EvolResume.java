@@ -1,8 +1,8 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
-import dev.instructgen.pipeline.RejectedCandidate;
-import dev.instructgen.text.NoveltyIndex;
+import dev.instructgen.dataset.Rejection;
+import dev.instructgen.filter.NoveltyFilter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,11 +39,11 @@ public final class EvolResume {
      * @param checkpoint the saved chain state, or null
      * @param restored   examples already in the run's examples.jsonl (empty on a fresh run)
      * @param rejections candidates already in rejected.jsonl (empty on a fresh run)
-     * @param novelty    the novelty index to fill (inputs and accepted evolutions), or null when off
+     * @param novelty    the novelty check to fill (inputs and accepted evolutions); off remembers nothing
      */
     public static State restore(List<EvolInput> inputs, boolean keepOriginals, ChainCheckpoint checkpoint,
-                                List<Example> restored, List<RejectedCandidate> rejections, EvolutionStats stats,
-                                NoveltyIndex novelty) {
+                                List<Example> restored, List<Rejection> rejections, EvolutionStats stats,
+                                NoveltyFilter novelty) {
         Map<String, ChainCheckpoint.Chain> saved = checkpoint == null ? Map.of() : checkpoint.chains();
         if (checkpoint != null && checkpoint.stats() != null) {
             stats.restoreExtras(checkpoint.stats());
@@ -84,10 +84,8 @@ public final class EvolResume {
                     saved.containsKey(in.id()) ? saved.get(in.id()).roundsDone() : 0);
             lineages.add(roundsDone > l.roundsDone() ? l.returnToPool(roundsDone) : l);
         }
-        if (novelty != null) {
-            inputs.forEach(in -> novelty.add(in.id(), in.prompt()));
-            evolved.forEach(e -> novelty.add(e.id(), e.instruction()));
-        }
+        inputs.forEach(in -> novelty.remember(in.id(), in.prompt()));
+        evolved.forEach(e -> novelty.remember(e.id(), e.instruction()));
         List<EvolInput> originals = keepOriginals
                 ? inputs.stream().filter(in -> !byId.containsKey(in.id())).toList() : List.of();
         return new State(lineages, originals, restored.size());
@@ -97,17 +95,17 @@ public final class EvolResume {
      * Counts each eliminated round once (a crash can leave a redone attempt twice in rejected.jsonl, and a redone
      * attempt may have been accepted instead); returns the highest eliminated round per lineage.
      */
-    private static Map<String, Integer> countEliminations(List<RejectedCandidate> rejections,
+    private static Map<String, Integer> countEliminations(List<Rejection> rejections,
                                                           Map<String, Example> accepted, Set<String> roots,
                                                           EvolutionStats stats) {
-        Map<String, RejectedCandidate> lastById = new LinkedHashMap<>();
-        for (RejectedCandidate r : rejections) {
+        Map<String, Rejection> lastById = new LinkedHashMap<>();
+        for (Rejection r : rejections) {
             if (r.id() != null && r.stage() != null && r.stage().startsWith("evol-") && !accepted.containsKey(r.id())) {
                 lastById.put(r.id(), r);
             }
         }
         Map<String, Integer> highest = new HashMap<>();
-        for (RejectedCandidate r : lastById.values()) {
+        for (Rejection r : lastById.values()) {
             int dot = r.id().lastIndexOf(".r");
             if (dot < 0) {
                 continue;
@@ -125,7 +123,7 @@ public final class EvolResume {
                 continue;
             }
             stats.attempted(op, round);
-            stats.eliminated(op, round, r.reason());
+            stats.eliminated(op, round, r.reason().code());
             highest.merge(root, round, Math::max);
         }
         return highest;

@@ -1,8 +1,8 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Rejection;
 import dev.instructgen.pipeline.ProgressReporter;
-import dev.instructgen.pipeline.RejectedCandidate;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunLoop;
 import dev.instructgen.pipeline.RunOutcome;
@@ -35,10 +35,11 @@ public final class EvolRun {
 
     public RunOutcome run(List<EvolInput> inputs, ProgressReporter progress, boolean handleSignals) {
         EvolutionStats stats = new EvolutionStats();
+        EvolFilters filters = EvolFilters.of(settings, ctx.novelty());
         ChainCheckpoint saved = ctx.journal().readCheckpoint(CHECKPOINT, ChainCheckpoint.class).orElse(null);
         EvolResume.State state = EvolResume.restore(inputs, settings.keepOriginals(), saved,
                 ctx.restoredExamples(), ctx.resumed() ? ctx.journal().restoredRejections() : List.of(), stats,
-                settings.noveltyFilter() ? ctx.novelty() : null);
+                filters.novelty());
         ctx.stats().addSection("evolution", stats::snapshot);
 
         EvolExamples examples = new EvolExamples(ctx.runId(), ctx.clock(), ctx.identity(), ctx.licenseTagger());
@@ -50,8 +51,7 @@ public final class EvolRun {
         }
         EvolChains chains = new EvolChains(state.lineages(), settings.rounds(), examples, output, stats,
                 ctx.clock(), checkpointEvery);
-        EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings,
-                settings.noveltyFilter() ? ctx.novelty() : null, stats);
+        EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings, filters, stats);
         OperationDraw draw = new OperationDraw(settings.randomSeed(), settings.weights());
         try {
             return new RunLoop(ctx, progress, handleSignals)
@@ -69,7 +69,7 @@ public final class EvolRun {
         }
 
         @Override
-        public void reject(RejectedCandidate rejection) {
+        public void reject(Rejection rejection) {
             ctx.reject(rejection);
         }
 

@@ -1,5 +1,6 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.Priorities;
@@ -73,7 +74,7 @@ public final class EvolSource implements JobSource {
             try {
                 work();
             } catch (RetriableTeacherException e) {
-                chains.finish(lineage, new Attempt.Eliminated(op, round, EvolutionStep.TEACHER_ERROR,
+                chains.finish(lineage, new Attempt.Eliminated(op, round, RejectionReason.TEACHER_ERROR,
                         stage() + " request failed after retries: " + e.getMessage(), instruction, null,
                         TokenUsage.ZERO));
                 throw e;

@@ -1,20 +1,17 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.NoveltyFilter;
 import dev.instructgen.filter.Verdict;
-import dev.instructgen.filter.evol.ApologyFilter;
 import dev.instructgen.filter.evol.NoInformationGainCheck;
-import dev.instructgen.filter.evol.PromptLeakFilter;
-import dev.instructgen.filter.evol.StopwordsOnlyFilter;
+import dev.instructgen.filter.evol.Rewrite;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
-import dev.instructgen.text.NoveltyDecision;
-import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.Similarity;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,16 +20,9 @@ import java.util.Set;
  * 3.3 applied cheapest first: {@link #rewrite} (an unusable rewrite, a prompt leak = rule 4, a rewrite identical
  * to its parent = rule 1 by text), {@link #judge} (rule 1 by the teacher's Equal / Not Equal), {@link #respond}
  * (an apology = rule 2, only stop words = rule 3, then optional ROUGE-L novelty against everything accepted
- * outside the lineage). Thread-safe.
+ * outside the lineage). The rules themselves are assembled in {@link EvolFilters}. Thread-safe.
  */
 public final class EvolutionStep {
-
-    /** Our additions to the paper's rules, each with its own code. */
-    public static final String EMPTY = "empty_evolution";
-    public static final String EVOLUTION_CUT_OFF = "evolution_cut_off";
-    public static final String RESPONSE_CUT_OFF = "response_cut_off";
-    public static final String NOT_NOVEL = "rouge_similarity";
-    public static final String TEACHER_ERROR = "teacher_error";
 
     public static final String STAGE_JUDGE = "evol-judge";
     public static final String STAGE_RESPONSE = "evol-response";
@@ -49,20 +39,15 @@ public final class EvolutionStep {
     private final TeacherClient teacher;
     private final EvolPrompts prompts;
     private final EvolSettings settings;
-    private final NoveltyIndex novelty;
+    private final EvolFilters filters;
     private final EvolutionStats stats;
-    private final NoInformationGainCheck sameAsParent = new NoInformationGainCheck();
-    private final PromptLeakFilter leak = new PromptLeakFilter();
-    private final ApologyFilter apology = new ApologyFilter();
-    private final StopwordsOnlyFilter stopwordsOnly = new StopwordsOnlyFilter();
 
-    /** @param novelty the evolved set's novelty index, or null when the novelty filter is off */
-    public EvolutionStep(TeacherClient teacher, EvolPrompts prompts, EvolSettings settings, NoveltyIndex novelty,
+    public EvolutionStep(TeacherClient teacher, EvolPrompts prompts, EvolSettings settings, EvolFilters filters,
                          EvolutionStats stats) {
         this.teacher = teacher;
         this.prompts = prompts;
         this.settings = settings;
-        this.novelty = novelty;
+        this.filters = filters;
         this.stats = stats;
     }
 
@@ -78,21 +63,18 @@ public final class EvolutionStep {
         Candidate c = new Candidate(lineage, round, op, "", Map.of(), TokenUsage.ZERO)
                 .after("evolve", prompt.provenance(), reply.usage());
         if (reply.wasCutOff()) {
-            return done(c.eliminated(EVOLUTION_CUT_OFF, "rewrite cut off by the token limit", reply.text(), null));
+            return done(c.eliminated(RejectionReason.EVOLUTION_CUT_OFF, "rewrite cut off by the token limit",
+                    reply.text(), null));
         }
         EvolvedInstruction evolved = EvolvedInstruction.parse(reply.text());
         if (evolved.isEmpty()) {
-            return done(c.eliminated(EMPTY, "the rewrite is empty", reply.text(), null));
+            return done(c.eliminated(RejectionReason.EMPTY_EVOLUTION, "the rewrite is empty", reply.text(), null));
         }
         if (evolved.labelStripped()) {
             stats.labelStripped();
         }
-        Verdict v = leak.check(evolved.text());
-        if (v.accepted()) {
-            v = sameAsParent.check(lineage.currentText(), evolved.text());
-        }
-        if (v.rejected()) {
-            return done(c.eliminated(v.reason(), v.detail(), evolved.text(), null));
+        if (filters.rewrite().check(new Rewrite(lineage.currentText(), evolved.text())) instanceof Verdict.Reject r) {
+            return done(c.eliminated(r.reason(), r.detail(), evolved.text(), null));
         }
         return new Next.Continue(c.withInstruction(evolved.text()));
     }
@@ -107,8 +89,8 @@ public final class EvolutionStep {
         if (answer == EqualityAnswer.UNCLEAR) {
             stats.judgeUnclear();
         }
-        Verdict v = NoInformationGainCheck.judged(answer == EqualityAnswer.EQUAL);
-        return v.rejected() ? done(judged.eliminated(v.reason(), v.detail(), c.instruction(), null))
+        return NoInformationGainCheck.judged(answer == EqualityAnswer.EQUAL) instanceof Verdict.Reject r
+                ? done(judged.eliminated(r.reason(), r.detail(), c.instruction(), null))
                 : new Next.Continue(judged);
     }
 
@@ -119,25 +101,18 @@ public final class EvolutionStep {
         Candidate answered = c.after("response", prompt.provenance(), reply.usage());
         String response = reply.text().strip();
         if (reply.wasCutOff()) {
-            return answered.eliminated(RESPONSE_CUT_OFF, "response cut off by the token limit", c.instruction(),
-                    response);
+            return answered.eliminated(RejectionReason.RESPONSE_CUT_OFF, "response cut off by the token limit",
+                    c.instruction(), response);
         }
-        Verdict v = apology.check(response);
-        if (v.accepted()) {
-            v = stopwordsOnly.check(response);
+        if (filters.response().check(response) instanceof Verdict.Reject r) {
+            return answered.eliminated(r.reason(), r.detail(), c.instruction(), response);
         }
-        if (v.rejected()) {
-            return answered.eliminated(v.reason(), v.detail(), c.instruction(), response);
+        NoveltyFilter.Admission novelty = filters.novelty().admit(
+                new NoveltyFilter.Candidate(c.id(), c.instruction(), Set.copyOf(c.lineage().ancestors())));
+        if (novelty.verdict() instanceof Verdict.Reject r) {
+            return answered.eliminated(r.reason(), r.detail(), c.instruction(), response);
         }
-        Similarity nearest = null;
-        if (novelty != null) {
-            NoveltyDecision d = novelty.admit(c.id(), c.instruction(), Set.copyOf(c.lineage().ancestors()));
-            nearest = d.nearest();
-            if (!d.novel()) {
-                return answered.eliminated(NOT_NOVEL, String.format(Locale.ROOT, "ROUGE-L F1 %.3f > %.2f against %s",
-                        nearest.score(), novelty.threshold(), nearest.mostSimilarId()), c.instruction(), response);
-            }
-        }
+        Similarity nearest = novelty.nearest(); // null when the novelty check is off
         return new Attempt.Evolved(c.operation(), c.round(), c.instruction(), response, answered.prompts(),
                 answered.usage(), nearest);
     }

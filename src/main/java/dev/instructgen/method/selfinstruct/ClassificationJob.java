@@ -1,5 +1,6 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.Priorities;
 import dev.instructgen.teacher.TeacherReply;
@@ -48,7 +49,7 @@ final class ClassificationJob implements Job {
             if (answer.isEmpty()) {
                 String hint = reply.wasCutOff() ? " (cut off by the token limit: a model that reasons first needs "
                         + "a higher sampling.classification.max-tokens in the config)" : "";
-                run.reject(task.taskId(), stage(), "not_classification_answer",
+                run.reject(task.taskId(), stage(), RejectionReason.NOT_CLASSIFICATION_ANSWER,
                         "expected Yes or No, got: " + abbreviate(reply.text()) + hint, task.instruction(), "", "",
                         task.parents());
                 return;

@@ -2,6 +2,7 @@ package dev.instructgen.method.selfinstruct;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.filter.CandidateInstance;
 import dev.instructgen.filter.InstanceScreen;
 import dev.instructgen.pipeline.Job;
@@ -53,11 +54,11 @@ final class InstanceGenerationJob implements Job {
                     ? run.instanceParser.outputFirst(text)
                     : run.instanceParser.inputFirst(text);
             if (parsed.isEmpty()) {
-                run.reject(task.taskId(), stage(), "no_instances", "no instance found in the reply: "
+                run.reject(task.taskId(), stage(), RejectionReason.NO_INSTANCES, "no instance found in the reply: "
                         + ClassificationJob.abbreviate(reply.text()), task.instruction(), "", "", task.parents());
                 return;
             }
-            InstanceScreen.Result screened = run.instanceScreen.screen(parsed, reply.wasCutOff());
+            InstanceScreen.Result screened = run.filters.instances().screen(parsed, reply.wasCutOff());
             screened.rejected().forEach(r -> rejectInstance(r.instance(), r.verdict().reason(), r.verdict().detail()));
             TokenUsage usage = task.usage().plus(reply.usage());
             List<CandidateInstance> kept = screened.kept();
@@ -81,7 +82,7 @@ final class InstanceGenerationJob implements Job {
                 run.ctx.licenseTagger().tag(task.sources()));
     }
 
-    private void rejectInstance(CandidateInstance instance, String reason, String detail) {
+    private void rejectInstance(CandidateInstance instance, RejectionReason reason, String detail) {
         run.reject(task.taskId(), stage(), reason, detail, task.instruction(), instance.input(), instance.output(),
                 task.parents());
     }

@@ -1,5 +1,7 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.NoveltyFilter;
 import dev.instructgen.filter.Verdict;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.pipeline.Job;
@@ -7,11 +9,9 @@ import dev.instructgen.pipeline.Priorities;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
-import dev.instructgen.text.NoveltyDecision;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -51,8 +51,8 @@ final class InstructionGenerationJob implements Job {
             if (reply.wasCutOff() && !candidates.isEmpty()) {
                 String partial = candidates.remove(candidates.size() - 1);
                 run.ctx.stats().onProposed(1);
-                run.reject(run.nextId(), stage(), "cut_off", "the reply hit the length limit inside this item",
-                        partial, "", "", parents);
+                run.reject(run.nextId(), stage(), RejectionReason.CUT_OFF,
+                        "the reply hit the length limit inside this item", partial, "", "", parents);
             }
             run.ctx.stats().onProposed(candidates.size());
             TokenUsage share = share(reply.usage(), Math.max(1, candidates.size()));
@@ -70,18 +70,13 @@ final class InstructionGenerationJob implements Job {
 
     private boolean consider(String instruction, List<String> parents, Set<SeedSource> sources, TokenUsage usage) {
         String id = run.nextId();
-        Verdict verdict = run.instructionScreen.check(instruction);
-        if (verdict.rejected()) {
-            run.reject(id, stage(), verdict.reason(), verdict.detail(), instruction, "", "", parents);
+        if (run.filters.instruction().check(instruction) instanceof Verdict.Reject r) {
+            run.reject(id, stage(), r.reason(), r.detail(), instruction, "", "", parents);
             return false;
         }
-        NoveltyDecision novelty = run.ctx.novelty().admit(id, instruction);
-        if (!novelty.novel()) {
-            String similar = novelty.nearest().mostSimilarId();
-            String similarText = run.pool.byId(similar).map(PoolEntry::instruction).orElse("?");
-            run.reject(id, stage(), "too_similar", String.format(Locale.ROOT,
-                    "ROUGE-L F1 %.3f > %.2f with %s: %s", novelty.nearest().score(),
-                    run.ctx.novelty().threshold(), similar, similarText), instruction, "", "", parents);
+        NoveltyFilter.Admission novelty = run.filters.novelty().admit(new NoveltyFilter.Candidate(id, instruction));
+        if (novelty.verdict() instanceof Verdict.Reject r) {
+            run.reject(id, stage(), r.reason(), r.detail(), instruction, "", "", parents);
             return false;
         }
         run.pool.addGenerated(new PoolEntry(id, instruction, false, sources));

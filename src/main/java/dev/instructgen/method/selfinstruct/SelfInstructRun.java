@@ -1,10 +1,9 @@
 package dev.instructgen.method.selfinstruct;
 
-import dev.instructgen.filter.InstanceScreen;
-import dev.instructgen.filter.InstructionFilter;
+import dev.instructgen.dataset.Rejection;
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.JobSource;
-import dev.instructgen.pipeline.RejectedCandidate;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.Scheduler;
 
@@ -28,8 +27,7 @@ public final class SelfInstructRun implements JobSource {
     final TaskPool pool;
     final SelfInstructPrompts prompts;
     final SelfInstructSettings settings;
-    final InstructionFilter instructionScreen;
-    final InstanceScreen instanceScreen;
+    final SelfInstructFilters filters;
     final InContextSampler sampler;
     final InstructionListParser listParser = new InstructionListParser();
     final ClassificationAnswerParser answerParser = new ClassificationAnswerParser();
@@ -50,15 +48,13 @@ public final class SelfInstructRun implements JobSource {
      *                 ids never collide with those of earlier sessions)
      */
     public SelfInstructRun(RunContext ctx, Scheduler scheduler, TaskPool pool, SelfInstructPrompts prompts,
-                           SelfInstructSettings settings, InstructionFilter instructionScreen,
-                           InstanceScreen instanceScreen, String idPrefix) {
+                           SelfInstructSettings settings, SelfInstructFilters filters, String idPrefix) {
         this.ctx = ctx;
         this.scheduler = scheduler;
         this.pool = pool;
         this.prompts = prompts;
         this.settings = settings;
-        this.instructionScreen = instructionScreen;
-        this.instanceScreen = instanceScreen;
+        this.filters = filters;
         this.sampler = new InContextSampler(settings.inContextTotal(), settings.inContextSeeds());
         this.idPrefix = idPrefix;
     }
@@ -120,9 +116,9 @@ public final class SelfInstructRun implements JobSource {
         pendingTasks.decrementAndGet();
     }
 
-    void reject(String id, String stage, String reason, String detail, String instruction, String input,
+    void reject(String id, String stage, RejectionReason reason, String detail, String instruction, String input,
                 String output, List<String> parents) {
-        ctx.reject(new RejectedCandidate(id, stage, reason, detail, instruction, input, output, parents,
-                ctx.now()));
+        ctx.reject(new Rejection(id, stage, reason, detail, instruction, input, output, parents,
+                Rejection.now(ctx.clock())));
     }
 }

@@ -3,6 +3,8 @@ package dev.instructgen.filter.evol;
 import dev.instructgen.filter.Verdict;
 import org.junit.jupiter.api.Test;
 
+import static dev.instructgen.filter.Rejected.code;
+import static dev.instructgen.filter.Rejected.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApologyFilterTest {
@@ -13,8 +15,8 @@ class ApologyFilterTest {
     void rejectsAShortApology() {
         Verdict v = filter.check("I'm sorry, but I cannot help with that request.");
         assertThat(v.rejected()).isTrue();
-        assertThat(v.reason()).isEqualTo("response_apology");
-        assertThat(v.detail()).contains("9 words");
+        assertThat(code(v)).isEqualTo("response_apology");
+        assertThat(rejection(v).detail()).contains("9 words");
     }
 
     @Test

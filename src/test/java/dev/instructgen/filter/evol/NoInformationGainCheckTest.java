@@ -1,8 +1,11 @@
 package dev.instructgen.filter.evol;
 
+import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.filter.Verdict;
 import org.junit.jupiter.api.Test;
 
+import static dev.instructgen.filter.Rejected.code;
+import static dev.instructgen.filter.Rejected.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NoInformationGainCheckTest {
@@ -13,8 +16,8 @@ class NoInformationGainCheckTest {
     void rejectsARewriteThatDiffersOnlyInCaseSpacingAndPunctuation() {
         Verdict v = check.check("Explain how tides form.", "  explain HOW tides   form!! ");
         assertThat(v.rejected()).isTrue();
-        assertThat(v.reason()).isEqualTo("no_information_gain");
-        assertThat(v.detail()).isEqualTo("identical to parent");
+        assertThat(code(v)).isEqualTo("no_information_gain");
+        assertThat(rejection(v).detail()).isEqualTo("identical to parent");
     }
 
     @Test
@@ -24,7 +27,7 @@ class NoInformationGainCheckTest {
         String child = parent + " now";
         Verdict v = check.check(parent, child);
         assertThat(v.rejected()).isTrue();
-        assertThat(v.detail()).startsWith("identical to parent (near-identical: ROUGE-L F1 0.9");
+        assertThat(rejection(v).detail()).startsWith("identical to parent (near-identical: ROUGE-L F1 0.9");
     }
 
     @Test
@@ -37,7 +40,7 @@ class NoInformationGainCheckTest {
     @Test
     void anEqualJudgementEliminatesWithTheJudgeDetail() {
         assertThat(NoInformationGainCheck.judged(true))
-                .isEqualTo(Verdict.reject("no_information_gain", "judge: Equal"));
+                .isEqualTo(Verdict.reject(RejectionReason.NO_INFORMATION_GAIN, "judge: Equal"));
         assertThat(NoInformationGainCheck.judged(false).accepted()).isTrue();
     }
 }

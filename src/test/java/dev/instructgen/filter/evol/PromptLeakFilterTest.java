@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.instructgen.filter.Rejected.code;
+import static dev.instructgen.filter.Rejected.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PromptLeakFilterTest {
@@ -24,8 +26,8 @@ class PromptLeakFilterTest {
     void rejectsInstructionsThatCopyWordsOfTheEvolvingPrompt(String instruction) {
         Verdict v = filter.check(instruction);
         assertThat(v.rejected()).isTrue();
-        assertThat(v.reason()).isEqualTo("prompt_leak");
-        assertThat(v.detail()).contains("from the evolving prompt");
+        assertThat(code(v)).isEqualTo("prompt_leak");
+        assertThat(rejection(v).detail()).contains("from the evolving prompt");
     }
 
     @Test
@@ -36,6 +38,6 @@ class PromptLeakFilterTest {
 
     @Test
     void namesThePhraseItFound() {
-        assertThat(filter.check("Improve the given prompt.").detail()).contains("\"given prompt\"");
+        assertThat(rejection(filter.check("Improve the given prompt.")).detail()).contains("\"given prompt\"");
     }
 }

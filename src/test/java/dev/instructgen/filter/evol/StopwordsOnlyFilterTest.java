@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.instructgen.filter.Rejected.code;
+import static dev.instructgen.filter.Rejected.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StopwordsOnlyFilterTest {
@@ -16,12 +18,12 @@ class StopwordsOnlyFilterTest {
     void rejectsResponsesWithOnlyPunctuationAndStopWords(String response) {
         Verdict v = filter.check(response);
         assertThat(v.rejected()).isTrue();
-        assertThat(v.reason()).isEqualTo("response_stopwords_only");
+        assertThat(code(v)).isEqualTo("response_stopwords_only");
     }
 
     @Test
     void saysWhenTheResponseIsEmpty() {
-        assertThat(filter.check("").detail()).isEqualTo("response is empty");
+        assertThat(rejection(filter.check("")).detail()).isEqualTo("response is empty");
     }
 
     @ParameterizedTest

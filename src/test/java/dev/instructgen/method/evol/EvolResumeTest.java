@@ -4,11 +4,14 @@ import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.licensing.SeedSource;
-import dev.instructgen.pipeline.RejectedCandidate;
+import dev.instructgen.dataset.Rejection;
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.NoveltyFilter;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.TokenizerKind;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +45,8 @@ class EvolResumeTest {
         ChainCheckpoint cp = new ChainCheckpoint(1, Map.of("a", new ChainCheckpoint.Chain("a.r2", 3),
                 "b", new ChainCheckpoint.Chain("b", 1)), null);
 
-        EvolResume.State state = EvolResume.restore(inputs, false, cp, restored, List.of(), new EvolutionStats(), null);
+        EvolResume.State state = EvolResume.restore(inputs, false, cp, restored, List.of(), new EvolutionStats(),
+                NoveltyFilter.off());
 
         Lineage a = state.lineages().get(0);
         assertThat(a.currentId()).isEqualTo("a.r2");
@@ -60,7 +64,7 @@ class EvolResumeTest {
         List<Example> restored = List.of(
                 evolved("a.r2", "a", 2, "breadth", "Name a pigment used by Vermeer."),
                 evolved("b.r1", "b", 1, "deepen", "Add 2 and 3, then explain carrying."));
-        List<RejectedCandidate> rejected = List.of(
+        List<Rejection> rejected = List.of(
                 rejection("a.r1", "evol-concretize", "response_apology", "a"),
                 rejection("a.r1", "evol-concretize", "response_apology", "a"), // redone after a crash
                 rejection("b.r1", "evol-deepen", "prompt_leak", "b"),          // redone and then accepted
@@ -70,7 +74,7 @@ class EvolResumeTest {
         EvolutionStats stats = new EvolutionStats();
 
         EvolResume.State state = EvolResume.restore(inputs, false,
-                new ChainCheckpoint(1, Map.of(), saved.snapshot()), restored, rejected, stats, null);
+                new ChainCheckpoint(1, Map.of(), saved.snapshot()), restored, rejected, stats, NoveltyFilter.off());
 
         EvolutionStats.Snapshot s = stats.snapshot();
         assertThat(s.attempted()).isEqualTo(4);
@@ -85,9 +89,9 @@ class EvolResumeTest {
         assertThat(state.lineages().get(0).roundsDone()).isEqualTo(2);
     }
 
-    private static RejectedCandidate rejection(String id, String stage, String reason, String parent) {
-        return new RejectedCandidate(id, stage, reason, "detail", "text", "", null, List.of(parent),
-                "2026-01-01T00:00:00Z");
+    private static Rejection rejection(String id, String stage, String reason, String parent) {
+        return new Rejection(id, stage, RejectionReason.fromCode(reason), "detail", "text", "", null,
+                List.of(parent), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test
@@ -96,7 +100,7 @@ class EvolResumeTest {
                 evolved("a.r1", "a", 1, "deepen", "Name a colour and its hex code."));
 
         EvolResume.State state = EvolResume.restore(inputs, true, null, restored, List.of(), new EvolutionStats(),
-                null);
+                NoveltyFilter.off());
 
         assertThat(state.originalsToWrite()).extracting(EvolInput::id).containsExactly("b");
         assertThat(state.lineages().get(0).currentId()).isEqualTo("a.r1");
@@ -107,7 +111,7 @@ class EvolResumeTest {
         NoveltyIndex novelty = NoveltyIndex.create(TokenizerKind.ROUGE_SCORE, 0.7);
         EvolResume.restore(inputs, false, null,
                 List.of(evolved("a.r1", "a", 1, "deepen", "Name a colour and its hex code.")), List.of(),
-                new EvolutionStats(), novelty);
+                new EvolutionStats(), NoveltyFilter.over(novelty, (nearest, threshold) -> "too similar"));
         assertThat(novelty.size()).isEqualTo(3);
     }
 }

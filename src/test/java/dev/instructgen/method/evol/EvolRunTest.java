@@ -3,12 +3,12 @@ package dev.instructgen.method.evol;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.LicenseInfo;
+import dev.instructgen.dataset.Rejection;
 import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.pipeline.Budget;
 import dev.instructgen.pipeline.CostModel;
 import dev.instructgen.pipeline.PlainProgressReporter;
-import dev.instructgen.pipeline.RejectedCandidate;
 import dev.instructgen.pipeline.RunAssembly;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunOutcome;
@@ -146,7 +146,7 @@ class EvolRunTest {
         run(settings(null, false), new ScriptedTeacher(script), 1, Budget.UNLIMITED);
 
         assertThat(journal.rejected).singleElement().satisfies(r -> {
-            assertThat(r.reason()).isEqualTo("response_apology");
+            assertThat(r.reason().code()).isEqualTo("response_apology");
             assertThat(r.id()).isEqualTo("a.r1");
             assertThat(r.stage()).startsWith("evol-");
             assertThat(r.parents()).containsExactly("a");
@@ -242,7 +242,7 @@ class EvolRunTest {
 
         assertThat(outcome.reason()).isEqualTo(StopReason.SOURCE_EXHAUSTED);
         assertThat(journal.rejected).singleElement().satisfies(r -> {
-            assertThat(r.reason()).isEqualTo("teacher_error");
+            assertThat(r.reason().code()).isEqualTo("teacher_error");
             assertThat(r.detail()).contains("HTTP 503");
             assertThat(r.id()).isEqualTo("a.r1");
         });
@@ -261,7 +261,7 @@ class EvolRunTest {
         ChainCheckpoint cp = (ChainCheckpoint) journal.checkpoints.get(EvolRun.CHECKPOINT);
         assertThat(cp.chains().values()).hasSize(inputs.size())
                 .allSatisfy(c -> assertThat(c.roundsDone()).isZero());
-        List<RejectedCandidate> none = journal.rejected;
+        List<Rejection> none = journal.rejected;
         assertThat(none).isEmpty();
     }
 }

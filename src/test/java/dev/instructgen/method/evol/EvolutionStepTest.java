@@ -26,8 +26,16 @@ class EvolutionStepTest {
     private final EvolutionStats stats = new EvolutionStats();
 
     private static EvolSettings settings(boolean judge) {
+        return settings(judge, null);
+    }
+
+    private static EvolSettings settings(boolean judge, Double rougeThreshold) {
         Sampling s = new Sampling(1.0, 0.95, 512, null, List.of());
-        return new EvolSettings(4, OperationWeights.uniform(), 1, s, s, judge, null, null, false);
+        return new EvolSettings(4, OperationWeights.uniform(), 1, s, s, judge, rougeThreshold, null, false);
+    }
+
+    private static NoveltyIndex unusedPool() {
+        return NoveltyIndex.create(TokenizerKind.ROUGE_SCORE, 0.7);
     }
 
     private static Function<TeacherRequest, ScriptedTeacher.Reply> script(String rewrite, String judge, String answer) {
@@ -39,7 +47,9 @@ class EvolutionStepTest {
     }
 
     private Attempt attempt(ScriptedTeacher teacher, boolean judge, NoveltyIndex novelty) {
-        return new EvolutionStep(teacher, new TaggedPrompts(), settings(judge), novelty, stats)
+        EvolSettings settings = novelty == null ? settings(judge) : settings(judge, novelty.threshold());
+        return new EvolutionStep(teacher, new TaggedPrompts(), settings,
+                EvolFilters.of(settings, novelty == null ? unusedPool() : novelty), stats)
                 .attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
     }
 
@@ -67,7 +77,8 @@ class EvolutionStepTest {
     @EnumSource(EvolOperation.class)
     void eachOperationSendsItsOwnTemplateWithTheParentInstruction(EvolOperation op) {
         ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
-        new EvolutionStep(teacher, new TaggedPrompts(), settings(true), null, stats).attempt(lineage, 2, op);
+        new EvolutionStep(teacher, new TaggedPrompts(), settings(true), EvolFilters.of(settings(true), unusedPool()),
+                stats).attempt(lineage, 2, op);
         String prompt = ScriptedTeacher.prompt(teacher.requests.get(0));
         assertThat(prompt).startsWith(op.templateFile());
         assertThat(TaggedPrompts.variable(prompt, "instruction")).isEqualTo(PARENT);
@@ -79,7 +90,7 @@ class EvolutionStepTest {
         ScriptedTeacher teacher = new ScriptedTeacher(script("Make the #Given Prompt# harder: " + CHILD,
                 "Not Equal", ANSWER));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
-        assertThat(e.reason()).isEqualTo("prompt_leak");
+        assertThat(e.reason().code()).isEqualTo("prompt_leak");
         assertThat(teacher.requests).hasSize(1);
     }
 
@@ -95,7 +106,7 @@ class EvolutionStepTest {
     void eliminatesARewriteIdenticalToItsParentWithoutPayingForTheJudge() {
         ScriptedTeacher teacher = new ScriptedTeacher(script("explain why the SKY is blue", "Not Equal", ANSWER));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
-        assertThat(e.reason()).isEqualTo("no_information_gain");
+        assertThat(e.reason().code()).isEqualTo("no_information_gain");
         assertThat(e.detail()).isEqualTo("identical to parent");
         assertThat(teacher.requests).hasSize(1);
     }
@@ -104,7 +115,7 @@ class EvolutionStepTest {
     void eliminatesWhatTheJudgeCallsEqualWithoutAskingForAnAnswer() {
         ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Equal", ANSWER));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
-        assertThat(e.reason()).isEqualTo("no_information_gain");
+        assertThat(e.reason().code()).isEqualTo("no_information_gain");
         assertThat(e.detail()).isEqualTo("judge: Equal");
         String judgePrompt = ScriptedTeacher.prompt(teacher.requests.get(1));
         assertThat(TaggedPrompts.variable(judgePrompt, "parent")).isEqualTo(PARENT);
@@ -130,7 +141,7 @@ class EvolutionStepTest {
     void eliminatesAShortApologyAndKeepsTheResponseForTheRecord() {
         ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", "Sorry, I can't do that."));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
-        assertThat(e.reason()).isEqualTo("response_apology");
+        assertThat(e.reason().code()).isEqualTo("response_apology");
         assertThat(e.response()).isEqualTo("Sorry, I can't do that.");
         assertThat(e.instruction()).isEqualTo(CHILD);
     }
@@ -138,23 +149,23 @@ class EvolutionStepTest {
     @Test
     void eliminatesAResponseOfOnlyStopWords() {
         ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", "It is what it is."));
-        assertThat(eliminated(attempt(teacher, true, null)).reason()).isEqualTo("response_stopwords_only");
+        assertThat(eliminated(attempt(teacher, true, null)).reason().code()).isEqualTo("response_stopwords_only");
     }
 
     @Test
     void eliminatesCutOffRewritesAndAnswers() {
         ScriptedTeacher cutRewrite = new ScriptedTeacher(r -> r.stage().equals("evol-add-constraints")
                 ? new ScriptedTeacher.Reply(CHILD, true) : ScriptedTeacher.Reply.of("Not Equal"));
-        assertThat(eliminated(attempt(cutRewrite, true, null)).reason()).isEqualTo("evolution_cut_off");
+        assertThat(eliminated(attempt(cutRewrite, true, null)).reason().code()).isEqualTo("evolution_cut_off");
         ScriptedTeacher cutAnswer = new ScriptedTeacher(r -> r.stage().equals("evol-response")
                 ? new ScriptedTeacher.Reply(ANSWER, true) : script(CHILD, "Not Equal", ANSWER).apply(r));
-        assertThat(eliminated(attempt(cutAnswer, true, null)).reason()).isEqualTo("response_cut_off");
+        assertThat(eliminated(attempt(cutAnswer, true, null)).reason().code()).isEqualTo("response_cut_off");
     }
 
     @Test
     void eliminatesAnEmptyRewrite() {
         ScriptedTeacher teacher = new ScriptedTeacher(script("#Rewritten Prompt#:", "Not Equal", ANSWER));
-        assertThat(eliminated(attempt(teacher, true, null)).reason()).isEqualTo("empty_evolution");
+        assertThat(eliminated(attempt(teacher, true, null)).reason().code()).isEqualTo("empty_evolution");
     }
 
     @Test
@@ -170,7 +181,7 @@ class EvolutionStepTest {
         crowded.add("other.r1", CHILD + " Please.");
         Attempt.Eliminated e = eliminated(attempt(new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER)), true,
                 crowded));
-        assertThat(e.reason()).isEqualTo("rouge_similarity");
+        assertThat(e.reason().code()).isEqualTo("too_similar");
         assertThat(e.detail()).contains("other.r1");
     }
 }

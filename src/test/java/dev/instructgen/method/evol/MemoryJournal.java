@@ -1,8 +1,8 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.Rejection;
 import dev.instructgen.pipeline.JournalOpener;
-import dev.instructgen.pipeline.RejectedCandidate;
 import dev.instructgen.pipeline.RunJournal;
 import dev.instructgen.pipeline.StatsSnapshot;
 
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class MemoryJournal implements RunJournal {
 
     final List<Example> examples = Collections.synchronizedList(new ArrayList<>());
-    final List<RejectedCandidate> rejected = Collections.synchronizedList(new ArrayList<>());
+    final List<Rejection> rejected = Collections.synchronizedList(new ArrayList<>());
     final List<StatsSnapshot> stats = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Object> checkpoints = new ConcurrentHashMap<>();
 
@@ -28,7 +28,7 @@ final class MemoryJournal implements RunJournal {
     }
 
     @Override
-    public void appendRejection(RejectedCandidate rejection) {
+    public void appendRejection(Rejection rejection) {
         rejected.add(rejection);
     }
 
@@ -50,7 +50,7 @@ final class MemoryJournal implements RunJournal {
     }
 
     @Override
-    public List<RejectedCandidate> restoredRejections() {
+    public List<Rejection> restoredRejections() {
         return List.copyOf(rejected);
     }
 
@@ -73,7 +73,7 @@ final class MemoryJournal implements RunJournal {
         return (spec, runId, startedAt) -> {
             boolean resumed = !examples.isEmpty() || !rejected.isEmpty();
             Map<String, Long> counts = new TreeMap<>();
-            rejected.forEach(r -> counts.merge(r.reason(), 1L, Long::sum));
+            rejected.forEach(r -> counts.merge(r.reason().code(), 1L, Long::sum));
             return new Opened(this, resumed ? "run-1" : runId, resumed, new ArrayList<>(examples), counts, null);
         };
     }

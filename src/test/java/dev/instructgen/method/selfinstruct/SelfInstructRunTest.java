@@ -2,8 +2,6 @@ package dev.instructgen.method.selfinstruct;
 
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
-import dev.instructgen.filter.InstanceScreen;
-import dev.instructgen.filter.InstructionFilter;
 import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.licensing.SeedSource;
@@ -95,8 +93,8 @@ class SelfInstructRunTest {
         return new RunLoop(ctx, new PlainProgressReporter(new PrintWriter(new StringWriter()), Duration.ofSeconds(30),
                 clock), false).run(scheduler -> new SelfInstructRun(ctx, scheduler, pool, prompts,
                 SelfInstructSettings.defaults(instancesPerTask),
-                InstructionFilter.heuristics(InstructionFilterSettings.defaults()),
-                new InstanceScreen(instancesPerTask), "si-"));
+                SelfInstructFilters.of(InstructionFilterSettings.defaults(), ctx.novelty(), pool, instancesPerTask),
+                "si-"));
     }
 
     private void scriptTeacher() {
@@ -143,7 +141,7 @@ class SelfInstructRunTest {
             assertThat(e.id()).startsWith(e.taskId() + "-");
         });
         assertThat(journal.examples.stream().filter(Example::isClassification)).isNotEmpty();
-        assertThat(journal.rejections).extracting(r -> r.reason()).contains("too_similar");
+        assertThat(journal.rejections).extracting(r -> r.reason().code()).contains("too_similar");
     }
 
     @Test

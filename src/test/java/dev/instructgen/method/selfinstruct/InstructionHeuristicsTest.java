@@ -1,4 +1,9 @@
-package dev.instructgen.filter;
+package dev.instructgen.method.selfinstruct;
+
+import dev.instructgen.filter.Filter;
+import dev.instructgen.filter.InstructionFilterSettings;
+import dev.instructgen.filter.Verdict;
+import dev.instructgen.filter.WordCountFilter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -6,16 +11,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
+import static dev.instructgen.filter.Rejected.code;
+import static dev.instructgen.filter.Rejected.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InstructionHeuristicsTest {
 
-    private final InstructionFilter heuristics = InstructionFilter.heuristics(InstructionFilterSettings.defaults());
+    private final Filter<String> heuristics =
+            SelfInstructFilters.instructionHeuristics(InstructionFilterSettings.defaults());
 
     private String reasonFor(String instruction) {
         Verdict verdict = heuristics.check(instruction);
-        return verdict.accepted() ? "accepted" : verdict.reason();
+        return verdict.accepted() ? "accepted" : code(verdict);
     }
 
     @Test
@@ -39,8 +47,8 @@ class InstructionHeuristicsTest {
     void rejectsInstructionsShorterThanTheMinimumWordCount() {
         Verdict verdict = heuristics.check("Explain gravity.");
 
-        assertThat(verdict.reason()).isEqualTo("too_short");
-        assertThat(verdict.detail()).isEqualTo("2 words, fewer than the minimum of 3");
+        assertThat(code(verdict)).isEqualTo("too_short");
+        assertThat(rejection(verdict).detail()).isEqualTo("2 words, fewer than the minimum of 3");
         assertThat(reasonFor("Explain gravity briefly.")).isEqualTo("accepted");
     }
 
@@ -49,7 +57,8 @@ class InstructionHeuristicsTest {
         String words150 = "Describe" + " it".repeat(149);
 
         assertThat(reasonFor(words150)).isEqualTo("accepted");
-        assertThat(heuristics.check(words150 + " now").detail()).isEqualTo("151 words, more than the maximum of 150");
+        assertThat(rejection(heuristics.check(words150 + " now")).detail())
+                .isEqualTo("151 words, more than the maximum of 150");
         assertThat(reasonFor(words150 + " now")).isEqualTo("too_long");
     }
 
@@ -63,8 +72,8 @@ class InstructionHeuristicsTest {
     void rejectsBlacklistedKeywordsOnWordBoundariesIgnoringCaseAndNamesTheWord() {
         Verdict verdict = heuristics.check("Describe the IMAGES below in detail.");
 
-        assertThat(verdict.reason()).isEqualTo("blacklisted_keyword");
-        assertThat(verdict.detail()).contains("'images'");
+        assertThat(code(verdict)).isEqualTo("blacklisted_keyword");
+        assertThat(rejection(verdict).detail()).contains("'images'");
         assertThat(reasonFor("Tell me how to go to the station.")).isEqualTo("blacklisted_keyword");
         assertThat(reasonFor("Plot the sales numbers by month.")).isEqualTo("blacklisted_keyword");
         assertThat(reasonFor("Write a song about music festivals.")).isEqualTo("blacklisted_keyword");
@@ -79,11 +88,11 @@ class InstructionHeuristicsTest {
 
     @Test
     void usesAConfiguredBlacklistInsteadOfTheDefault() {
-        InstructionFilter custom = InstructionFilter.heuristics(new InstructionFilterSettings(1, 10,
+        Filter<String> custom = SelfInstructFilters.instructionHeuristics(new InstructionFilterSettings(1, 10,
                 List.of("spreadsheet")));
 
         assertThat(custom.check("Draw a cat with words.").accepted()).isTrue();
-        assertThat(custom.check("Fill in the Spreadsheet columns.").detail()).contains("'spreadsheet'");
+        assertThat(rejection(custom.check("Fill in the Spreadsheet columns.")).detail()).contains("'spreadsheet'");
     }
 
     @Test
@@ -99,8 +108,8 @@ class InstructionHeuristicsTest {
     void rejectsInstructionThatStartsWithPunctuation(String instruction) {
         Verdict verdict = heuristics.check(instruction);
 
-        assertThat(verdict.reason()).isEqualTo("starts_with_punctuation");
-        assertThat(verdict.detail()).startsWith("starts with the punctuation '");
+        assertThat(code(verdict)).isEqualTo("starts_with_punctuation");
+        assertThat(rejection(verdict).detail()).startsWith("starts with the punctuation '");
     }
 
     @ParameterizedTest
@@ -126,16 +135,5 @@ class InstructionHeuristicsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minWords");
         assertThatThrownBy(() -> new InstructionFilterSettings(1, 5, List.of(" ")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
-    }
-
-    @Test
-    void aChainReturnsTheFirstRejection() {
-        InstructionFilter chain = new InstructionFilterChain(List.of(
-                text -> Verdict.accept(),
-                text -> Verdict.reject("first", "first rejection"),
-                text -> Verdict.reject("second", "second rejection")));
-
-        assertThat(chain.check("anything").reason()).isEqualTo("first");
-        assertThat(new InstructionFilterChain(List.of()).check("anything").accepted()).isTrue();
     }
 }

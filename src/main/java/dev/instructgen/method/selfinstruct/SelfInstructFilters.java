@@ -1,0 +1,53 @@
+package dev.instructgen.method.selfinstruct;
+
+import dev.instructgen.filter.CandidateInstance;
+import dev.instructgen.filter.Filter;
+import dev.instructgen.filter.InstanceScreen;
+import dev.instructgen.filter.InstructionFilterSettings;
+import dev.instructgen.filter.KeywordBlacklistFilter;
+import dev.instructgen.filter.LeadingCharacterFilter;
+import dev.instructgen.filter.NoveltyFilter;
+import dev.instructgen.filter.WordCountFilter;
+import dev.instructgen.filter.WriteAProgramFilter;
+import dev.instructgen.text.NoveltyIndex;
+
+import java.util.Locale;
+
+/**
+ * Every filter of a Self-Instruct run, in the order they run (Wang et al. 2023, section 2.3 "Filtering and
+ * Postprocessing"): each new instruction goes through the heuristics, then the ROUGE-L novelty check against the
+ * pool; each instance of a task through the instance screen. A new filter of an instruction (an LLM judge, say)
+ * joins {@link #instructionHeuristics}'s chain, one of an instance the screen's per-instance chain.
+ *
+ * @param instruction the heuristics, first rejection wins
+ * @param novelty     ROUGE-L F1 against seeds and accepted instructions; admits the novel ones into the pool
+ * @param instances   the instance screen of one task's reply
+ */
+public record SelfInstructFilters(Filter<String> instruction, NoveltyFilter novelty, InstanceScreen instances) {
+
+    /**
+     * @param pool     the run's novelty index (seeds and accepted instructions)
+     * @param tasks    the task pool, to name the similar instruction in a rejection's detail
+     */
+    public static SelfInstructFilters of(InstructionFilterSettings heuristics, NoveltyIndex pool, TaskPool tasks,
+                                         int instancesPerTask) {
+        NoveltyFilter novelty = NoveltyFilter.over(pool, (nearest, threshold) -> String.format(Locale.ROOT,
+                "ROUGE-L F1 %.3f > %.2f with %s: %s", nearest.score(), threshold, nearest.mostSimilarId(),
+                tasks.byId(nearest.mostSimilarId()).map(PoolEntry::instruction).orElse("?")));
+        Filter<CandidateInstance> perInstance = InstanceScreen.fields();
+        return new SelfInstructFilters(instructionHeuristics(heuristics), novelty,
+                new InstanceScreen(instancesPerTask, perInstance));
+    }
+
+    /**
+     * The heuristics in the reference's order ({@code post_process_gpt3_response} in bootstrap_instructions.py):
+     * word count, keyword blacklist, "Write a program", leading punctuation or non-letter.
+     */
+    public static Filter<String> instructionHeuristics(InstructionFilterSettings settings) {
+        return Filter.chain(
+                new WordCountFilter(settings.minWords(), settings.maxWords()),
+                new KeywordBlacklistFilter(settings.blacklist()),
+                new WriteAProgramFilter(),
+                new LeadingCharacterFilter());
+    }
+}
