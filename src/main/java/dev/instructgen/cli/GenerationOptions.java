@@ -3,6 +3,7 @@ package dev.instructgen.cli;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherUrl;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -108,7 +109,7 @@ public final class GenerationOptions {
     }
 
     public TeacherSettings teacherSettings() {
-        URI url = teacherUrl != null ? teacherUrl
+        URI url = teacherUrl != null ? TeacherUrl.parse(teacherUrl.toString())
                 : teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL;
         return new TeacherSettings(teacherApi, url, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm,
                 patience);

@@ -1,7 +1,7 @@
 package dev.instructgen.pipeline;
 
 import dev.instructgen.teacher.FatalTeacherException;
-import dev.instructgen.teacher.RetriableTeacherException;
+import dev.instructgen.teacher.RequestFailedException;
 import dev.instructgen.teacher.TeacherUnavailableException;
 
 import java.time.Duration;
@@ -156,7 +156,7 @@ public final class Scheduler {
                     stop(new RunOutcome(StopReason.TEACHER_FATAL, e.getMessage(), e));
                 } catch (TeacherUnavailableException e) {
                     stop(new RunOutcome(StopReason.TEACHER_UNAVAILABLE, e.getMessage(), e));
-                } catch (RetriableTeacherException e) {
+                } catch (RequestFailedException e) {
                     onJobDropped.accept(job, e);
                 } catch (RuntimeException | Error e) {
                     stop(new RunOutcome(StopReason.ERROR, String.valueOf(e), e));

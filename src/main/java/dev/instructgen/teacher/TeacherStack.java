@@ -1,10 +1,7 @@
 package dev.instructgen.teacher;
 
-import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.http.OkHttpTransportBuilder;
 import dev.instructgen.teacher.metrics.MeteredTeacherClient;
-import dev.instructgen.teacher.ollama.OllamaTeacherClient;
-import dev.instructgen.teacher.openai.OpenAiTeacherClient;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyLimiter;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyTeacherClient;
 import dev.instructgen.teacher.resilience.BreakerPolicy;
@@ -13,6 +10,8 @@ import dev.instructgen.teacher.resilience.RateLimitedTeacherClient;
 import dev.instructgen.teacher.resilience.RetryPolicy;
 import dev.instructgen.teacher.resilience.RetryingTeacherClient;
 
+import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,7 +28,8 @@ import java.util.function.Function;
  *    RateLimited       --max-rpm / --max-tpm, taken just before the wire so the send rate is what the limit says
  *     Metered          per attempt on the wire: in flight, latency, success (faults come from Retrying, which
  *                      alone knows whether another attempt follows)
- *      adapter         OpenAI-compatible or Ollama over LangChain4j, on the shared OkHttp transport
+ *      adapter         the {@link TeacherBackend} registered for --teacher-api in {@link TeacherBackends}
+ *                      (OpenAI-compatible or Ollama over LangChain4j), on the shared OkHttp transport
  * </pre>
  *
  * This follows Resilience4j's recommended nesting Retry(CircuitBreaker(RateLimiter(call))), with the adaptive
@@ -40,7 +40,24 @@ public final class TeacherStack {
     private TeacherStack() {
     }
 
-    /** The full stack with real time, as the CLI uses it. */
+    /**
+     * What a run uses: first the backend's check that a server answers at the base URL and serves the model
+     * (so a missing server fails in about a second instead of after --patience), then the full stack with real
+     * time.
+     *
+     * @param warnings told about doubts the check found that should not stop the run
+     * @throws FatalTeacherException when nothing answers at the base URL or the model is not served there
+     */
+    public static TeacherClient buildReachable(TeacherSettings settings, TeacherMetrics metrics,
+                                               Function<String, String> env, Consumer<String> warnings) {
+        TeacherBackend backend = TeacherBackends.standard().forApi(settings.api());
+        try (OkHttpTransportBuilder unused = new OkHttpTransportBuilder(1, settings.timeout())) {
+            backend.probe(new BackendContext(settings, env, unused, Clock.systemUTC()), warnings);
+        }
+        return build(settings, metrics, env);
+    }
+
+    /** The full stack with real time, without the check before the run. */
     public static TeacherClient build(TeacherSettings settings, TeacherMetrics metrics, Function<String, String> env) {
         return build(settings, metrics, env, TeacherSeams.system(System.nanoTime()));
     }
@@ -55,11 +72,16 @@ public final class TeacherStack {
 
     public static TeacherClient build(TeacherSettings settings, TeacherMetrics metrics, Function<String, String> env,
                                       TeacherSeams seams, RetryPolicy retry, BreakerPolicy breaker) {
+        return build(TeacherBackends.standard(), settings, metrics, env, seams, retry, breaker);
+    }
+
+    /** The stack over whichever backend {@code backends} registers for the settings' API. */
+    public static TeacherClient build(TeacherBackends backends, TeacherSettings settings, TeacherMetrics metrics,
+                                      Function<String, String> env, TeacherSeams seams, RetryPolicy retry,
+                                      BreakerPolicy breaker) {
         OkHttpTransportBuilder http = new OkHttpTransportBuilder(settings.concurrency(), settings.timeout());
-        TeacherClient adapter = switch (settings.api()) {
-            case OPENAI -> new OpenAiTeacherClient(settings, env, http, seams.clock());
-            case OLLAMA -> new OllamaTeacherClient(settings, env, http, seams.clock());
-        };
+        TeacherClient adapter = backends.forApi(settings.api())
+                .connect(new BackendContext(settings, env, http, seams.clock()));
         return decorate(adapter, settings, metrics, seams, retry, breaker);
     }
 

@@ -2,6 +2,7 @@ package dev.instructgen.teacher.resilience;
 
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.FaultKind;
+import dev.instructgen.teacher.PromptRejectedException;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
@@ -94,7 +95,7 @@ public final class CircuitBreakingTeacherClient implements TeacherClient {
                     unreachableSince.set(null);
                 }
                 throw fault;
-            } catch (FatalTeacherException answered) {
+            } catch (FatalTeacherException | PromptRejectedException answered) {
                 // A 4xx answer is useless but proves the endpoint is up.
                 breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                 unreachableSince.set(null);

@@ -1,5 +1,6 @@
 package dev.instructgen.teacher.resilience;
 
+import dev.instructgen.teacher.PromptRejectedException;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
@@ -39,7 +40,7 @@ public final class RetryingTeacherClient implements TeacherClient {
         this.sleeper = sleeper;
         this.config = RetryConfig.<TeacherReply>custom()
                 .maxAttempts(policy.maxAttempts())
-                .retryOnException(e -> e instanceof RetriableTeacherException fault && fault.kind().worthRetrying())
+                .retryOnException(e -> e instanceof RetriableTeacherException)
                 .intervalBiFunction(waits(policy, random))
                 .build();
     }
@@ -49,12 +50,12 @@ public final class RetryingTeacherClient implements TeacherClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 return delegate.complete(request);
+            } catch (PromptRejectedException rejected) {
+                metrics.onFault(request.stage(), rejected.kind(), false);
+                throw rejected;
             } catch (RetriableTeacherException fault) {
                 boolean willRetry = attempt < config.getMaxAttempts() && config.getExceptionPredicate().test(fault);
                 metrics.onFault(request.stage(), fault.kind(), willRetry);
-                if (!fault.kind().worthRetrying()) {
-                    throw fault;
-                }
                 if (!willRetry) {
                     throw new RetriableTeacherException(fault.kind(), "gave up after " + attempt + " attempts: "
                             + fault.getMessage(), fault.retryAfter().orElse(null), fault);
