@@ -5,10 +5,13 @@ import dev.instructgen.teacher.metrics.MeteredTeacherClient;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyLimiter;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyTeacherClient;
 import dev.instructgen.teacher.resilience.BreakerPolicy;
+import dev.instructgen.teacher.resilience.CancellableSleeper;
 import dev.instructgen.teacher.resilience.CircuitBreakingTeacherClient;
+import dev.instructgen.teacher.resilience.Patience;
 import dev.instructgen.teacher.resilience.RateLimitedTeacherClient;
 import dev.instructgen.teacher.resilience.RetryPolicy;
 import dev.instructgen.teacher.resilience.RetryingTeacherClient;
+import dev.instructgen.teacher.resilience.StoppableTeacherClient;
 
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -18,11 +21,13 @@ import java.util.function.Function;
  * The one place where the teacher stack is assembled. Read from the outside in, a request passes:
  *
  * <pre>
+ * Stoppable            on a stop (Ctrl-C, budget, patience) ends every wait below at once; calls on the wire finish
  * Retrying             one loop per request; every attempt below goes through all the layers beneath it,
  *                      and this is the only layer that retries (LangChain4j's maxRetries is 0, OkHttp's
  *                      connection retry is off), so attempts never multiply
  *  CircuitBreaking     an attempt while the teacher is known down waits here instead of hitting the network;
- *                      waiting costs no retry attempt; past --patience: TeacherUnavailableException (exit 3)
+ *                      waiting costs no retry attempt; past --patience: TeacherUnavailableException (exit 3);
+ *                      retry backoff never sleeps past the patience, so the run ends within one attempt of it
  *   AdaptiveConcurrency  AIMD slot per attempt; 429s halve the slots, successes grow them back to --concurrency;
  *                      below the breaker, so attempts held back by an open breaker hold no slot
  *    RateLimited       --max-rpm / --max-tpm, taken just before the wire so the send rate is what the limit says
@@ -88,12 +93,13 @@ public final class TeacherStack {
     /** Wraps any adapter (a fake in tests) in the decorators, in the order explained above. */
     public static TeacherClient decorate(TeacherClient adapter, TeacherSettings settings, TeacherMetrics metrics,
                                          TeacherSeams seams, RetryPolicy retry, BreakerPolicy breaker) {
+        CancellableSleeper waits = new CancellableSleeper(seams.sleeper());
+        Patience patience = new Patience(settings.patience(), seams.clock());
         TeacherClient client = new MeteredTeacherClient(adapter, metrics, System::nanoTime);
-        client = new RateLimitedTeacherClient(client, settings.maxRpm(), settings.maxTpm(), seams.clock(),
-                seams.sleeper());
+        client = new RateLimitedTeacherClient(client, settings.maxRpm(), settings.maxTpm(), seams.clock(), waits);
         client = new AdaptiveConcurrencyTeacherClient(client, new AdaptiveConcurrencyLimiter(settings.concurrency()));
-        client = new CircuitBreakingTeacherClient(client, breaker, settings.patience(), seams.clock(),
-                seams.sleeper());
-        return new RetryingTeacherClient(client, retry, metrics, seams.sleeper(), seams.random());
+        client = new CircuitBreakingTeacherClient(client, breaker, patience, seams.clock(), waits);
+        client = new RetryingTeacherClient(client, retry, metrics, waits, seams.random(), patience);
+        return new StoppableTeacherClient(client, waits);
     }
 }

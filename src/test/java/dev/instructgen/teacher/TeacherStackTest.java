@@ -134,7 +134,7 @@ class TeacherStackTest {
     void retriesDoNotMultiplyWithLangChainsOwn() {
         server.stubFor(post(PATH).willReturn(aResponse().withStatus(500)));
 
-        PromptRejectedException e = catchThrowableOfType(PromptRejectedException.class,
+        RetriableTeacherException e = catchThrowableOfType(RetriableTeacherException.class,
                 () -> stack(Duration.ofSeconds(5), Duration.ofMinutes(10), 3).complete(request()));
 
         assertThat(e.kind()).isEqualTo(FaultKind.SERVER_ERROR);
@@ -176,7 +176,7 @@ class TeacherStackTest {
         server.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withFixedDelay(1200)
                 .withHeader("Content-Type", "application/json").withBody(OK_BODY)));
 
-        PromptRejectedException e = catchThrowableOfType(PromptRejectedException.class,
+        RetriableTeacherException e = catchThrowableOfType(RetriableTeacherException.class,
                 () -> stack(Duration.ofMillis(300), Duration.ofMinutes(10), 2).complete(request()));
 
         assertThat(e.kind()).isEqualTo(FaultKind.TIMEOUT);

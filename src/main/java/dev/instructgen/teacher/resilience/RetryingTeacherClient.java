@@ -32,10 +32,21 @@ public final class RetryingTeacherClient implements TeacherClient {
     private final RetryConfig config;
     private final TeacherMetrics metrics;
     private final Sleeper sleeper;
+    private final Patience patience;
 
     public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
                                  Sleeper sleeper, RandomGenerator random) {
+        this(delegate, policy, metrics, sleeper, random, null);
+    }
+
+    /**
+     * @param patience the breaker's, or null: a backoff never sleeps past the moment it runs out, so the next
+     *                 attempt reaches the breaker in time to end the run
+     */
+    public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
+                                 Sleeper sleeper, RandomGenerator random, Patience patience) {
         this.delegate = delegate;
+        this.patience = patience;
         this.metrics = metrics;
         this.sleeper = sleeper;
         this.config = RetryConfig.<TeacherReply>custom()
@@ -60,8 +71,10 @@ public final class RetryingTeacherClient implements TeacherClient {
                     throw new RetriableTeacherException(fault.kind(), "gave up after " + attempt + " attempts: "
                             + fault.getMessage(), fault.retryAfter().orElse(null), fault);
                 }
-                long waitMillis = config.<TeacherReply>getIntervalBiFunction().apply(attempt, Either.left(fault));
-                Sleeper.sleepOrCancel(sleeper, Duration.ofMillis(waitMillis));
+                Duration wait = Duration.ofMillis(
+                        config.<TeacherReply>getIntervalBiFunction().apply(attempt, Either.left(fault)));
+                Duration left = patience == null ? null : patience.left().orElse(null);
+                Sleeper.sleepOrCancel(sleeper, left != null && left.compareTo(wait) < 0 ? left : wait);
             }
         }
     }
