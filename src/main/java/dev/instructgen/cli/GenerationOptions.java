@@ -3,6 +3,7 @@ package dev.instructgen.cli;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherUrl;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -24,7 +25,7 @@ public final class GenerationOptions {
             description = "Base URL of the teacher, e.g. http://localhost:11434 (Ollama) or "
                     + "http://localhost:8000/v1 (OpenAI-compatible). Default: http://localhost:8000/v1 with "
                     + "--teacher-api openai, http://localhost:11434 with ollama")
-    public URI teacherUrl;
+    public String teacherUrl;
 
     @Option(names = "--teacher-api", paramLabel = "openai|ollama", defaultValue = "openai",
             description = "Wire format: openai (/v1/chat/completions) or ollama (/api/chat). Default: ${DEFAULT-VALUE}")
@@ -108,7 +109,7 @@ public final class GenerationOptions {
     }
 
     public TeacherSettings teacherSettings() {
-        URI url = teacherUrl != null ? teacherUrl
+        URI url = teacherUrl != null ? TeacherUrl.parse(teacherUrl)
                 : teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL;
         return new TeacherSettings(teacherApi, url, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm,
                 patience);

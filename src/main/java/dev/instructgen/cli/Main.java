@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.instructgen.pipeline.InterruptHandler.installEarly(System.err);
         System.exit(run(args));
     }
 

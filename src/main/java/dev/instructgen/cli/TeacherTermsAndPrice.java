@@ -60,6 +60,9 @@ record TeacherTermsAndPrice(TeacherTermsPolicy policy, TeacherTerms terms, Price
             throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
                     + "price table does not list; add it under 'prices' in the --config file");
         }
+        if (options.maxCost != null) {
+            price.budgetWarning(options.maxCost, identity.model()).ifPresent(w -> err.println("warning: " + w));
+        }
         return new TeacherTermsAndPrice(policy, terms, price);
     }
 

@@ -55,7 +55,7 @@ public final class RunAssembly {
                                         TeacherTerms terms, Consumer<String> warnings) {
         CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
         return new Parts(
-                (settings, metrics) -> TeacherStack.build(settings, metrics, env),
+                (settings, metrics) -> TeacherStack.buildReachable(settings, metrics, env, warnings),
                 RunDirectoryJournal.opener(toolVersion, clock),
                 identity -> cost,
                 identity -> new CombiningLicenseTagger(terms),

@@ -45,6 +45,7 @@ public final class RunLoop {
                 () -> ctx.targetReached() ? Optional.of(StopReason.TARGET_REACHED) : budget.exceededBy(stats),
                 (job, failure) -> ctx.warn(job.stage() + " request failed after retries, skipped: "
                         + failure.getMessage()));
+        scheduler.whenStopping(ctx.teacher()::stopWaiting);
         JobSource source = sourceFactory.apply(scheduler);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "instructgen-progress");

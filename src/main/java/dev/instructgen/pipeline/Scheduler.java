@@ -1,7 +1,7 @@
 package dev.instructgen.pipeline;
 
 import dev.instructgen.teacher.FatalTeacherException;
-import dev.instructgen.teacher.RetriableTeacherException;
+import dev.instructgen.teacher.RequestFailedException;
 import dev.instructgen.teacher.TeacherUnavailableException;
 
 import java.time.Duration;
@@ -42,10 +42,12 @@ public final class Scheduler {
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<Queued> queue = new PriorityQueue<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final FailureStreak failures;
     private int inFlight;
     private int running;
     private boolean warmedUp;
     private RunOutcome outcome;
+    private Runnable whenStopping = () -> { };
 
     /**
      * @param workers      jobs in flight at most (--concurrency)
@@ -60,6 +62,16 @@ public final class Scheduler {
         this.workers = workers;
         this.stopCheck = stopCheck;
         this.onJobDropped = onJobDropped;
+        this.failures = new FailureStreak(workers);
+    }
+
+    /**
+     * What to do as soon as the run stops, before the grace period: the CLI ends the teacher's waits
+     * ({@code TeacherClient::stopWaiting}), so a job that was only sleeping between retries does not hold the
+     * exit back.
+     */
+    public void whenStopping(Runnable action) {
+        this.whenStopping = action;
     }
 
     /** Queues a job; thread-safe, callable from inside running jobs. */
@@ -131,6 +143,7 @@ public final class Scheduler {
             while (outcome == null) {
                 changed.await();
             }
+            whenStopping.run();
             long deadline = System.nanoTime() + graceFor.apply(outcome.reason()).toNanos();
             while (running > 0) {
                 long left = deadline - System.nanoTime();
@@ -152,12 +165,14 @@ public final class Scheduler {
                 try {
                     job.run();
                     markWarmedUp();
+                    failures.succeeded();
                 } catch (FatalTeacherException e) {
                     stop(new RunOutcome(StopReason.TEACHER_FATAL, e.getMessage(), e));
                 } catch (TeacherUnavailableException e) {
                     stop(new RunOutcome(StopReason.TEACHER_UNAVAILABLE, e.getMessage(), e));
-                } catch (RetriableTeacherException e) {
+                } catch (RequestFailedException e) {
                     onJobDropped.accept(job, e);
+                    failures.failed(e, warmedUp()).ifPresent(this::stop);
                 } catch (RuntimeException | Error e) {
                     stop(new RunOutcome(StopReason.ERROR, String.valueOf(e), e));
                 } finally {
@@ -215,6 +230,15 @@ public final class Scheduler {
                 }
                 changed.awaitUninterruptibly();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean warmedUp() {
+        lock.lock();
+        try {
+            return warmedUp;
         } finally {
             lock.unlock();
         }

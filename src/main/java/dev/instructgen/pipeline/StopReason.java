@@ -16,6 +16,11 @@ public enum StopReason {
     BUDGET_TOKENS(Status.STOPPED, 3),
     INTERRUPTED(Status.STOPPED, 3),
     TEACHER_UNAVAILABLE(Status.STOPPED, 3),
+    /**
+     * Request after request failed even after its retries (empty or malformed replies, prompts too long): the
+     * teacher answers but not usefully, and another run would fare no better.
+     */
+    TEACHER_FAILING(Status.FAILED, 1),
     /** The teacher refused for good (bad key, unknown model, bad request). */
     TEACHER_FATAL(Status.FAILED, 1),
     /** A bug or an I/O failure of our own. */

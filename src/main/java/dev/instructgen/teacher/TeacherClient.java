@@ -22,6 +22,14 @@ public interface TeacherClient extends AutoCloseable {
     /** Describes the endpoint for provenance and logs; never contains secrets. */
     TeacherIdentity identity();
 
+    /**
+     * The run is stopping: end every call that is only waiting (between retries, for an open breaker, for a rate
+     * limit) at once with a {@code CancellationException}, now and from now on. Calls on the wire may finish.
+     * Decorators that do not wait need not implement it; the stack's outermost layer does.
+     */
+    default void stopWaiting() {
+    }
+
     @Override
     default void close() {
     }

@@ -22,6 +22,7 @@ public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String 
     public TeacherSettings {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        TeacherUrl.check(baseUrl);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(patience, "patience");
         if (model == null || model.isBlank()) {

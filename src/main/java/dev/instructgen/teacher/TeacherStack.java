@@ -1,35 +1,40 @@
 package dev.instructgen.teacher;
 
-import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.http.OkHttpTransportBuilder;
 import dev.instructgen.teacher.metrics.MeteredTeacherClient;
-import dev.instructgen.teacher.ollama.OllamaTeacherClient;
-import dev.instructgen.teacher.openai.OpenAiTeacherClient;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyLimiter;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyTeacherClient;
 import dev.instructgen.teacher.resilience.BreakerPolicy;
+import dev.instructgen.teacher.resilience.CancellableSleeper;
 import dev.instructgen.teacher.resilience.CircuitBreakingTeacherClient;
+import dev.instructgen.teacher.resilience.Patience;
 import dev.instructgen.teacher.resilience.RateLimitedTeacherClient;
 import dev.instructgen.teacher.resilience.RetryPolicy;
 import dev.instructgen.teacher.resilience.RetryingTeacherClient;
+import dev.instructgen.teacher.resilience.StoppableTeacherClient;
 
+import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The one place where the teacher stack is assembled. Read from the outside in, a request passes:
  *
  * <pre>
+ * Stoppable            on a stop (Ctrl-C, budget, patience) ends every wait below at once; calls on the wire finish
  * Retrying             one loop per request; every attempt below goes through all the layers beneath it,
  *                      and this is the only layer that retries (LangChain4j's maxRetries is 0, OkHttp's
  *                      connection retry is off), so attempts never multiply
  *  CircuitBreaking     an attempt while the teacher is known down waits here instead of hitting the network;
- *                      waiting costs no retry attempt; past --patience: TeacherUnavailableException (exit 3)
+ *                      waiting costs no retry attempt; past --patience: TeacherUnavailableException (exit 3);
+ *                      retry backoff never sleeps past the patience, so the run ends within one attempt of it
  *   AdaptiveConcurrency  AIMD slot per attempt; 429s halve the slots, successes grow them back to --concurrency;
  *                      below the breaker, so attempts held back by an open breaker hold no slot
  *    RateLimited       --max-rpm / --max-tpm, taken just before the wire so the send rate is what the limit says
  *     Metered          per attempt on the wire: in flight, latency, success (faults come from Retrying, which
  *                      alone knows whether another attempt follows)
- *      adapter         OpenAI-compatible or Ollama over LangChain4j, on the shared OkHttp transport
+ *      adapter         the {@link TeacherBackend} registered for --teacher-api in {@link TeacherBackends}
+ *                      (OpenAI-compatible or Ollama over LangChain4j), on the shared OkHttp transport
  * </pre>
  *
  * This follows Resilience4j's recommended nesting Retry(CircuitBreaker(RateLimiter(call))), with the adaptive
@@ -40,7 +45,24 @@ public final class TeacherStack {
     private TeacherStack() {
     }
 
-    /** The full stack with real time, as the CLI uses it. */
+    /**
+     * What a run uses: first the backend's check that a server answers at the base URL and serves the model
+     * (so a missing server fails in about a second instead of after --patience), then the full stack with real
+     * time.
+     *
+     * @param warnings told about doubts the check found that should not stop the run
+     * @throws FatalTeacherException when nothing answers at the base URL or the model is not served there
+     */
+    public static TeacherClient buildReachable(TeacherSettings settings, TeacherMetrics metrics,
+                                               Function<String, String> env, Consumer<String> warnings) {
+        TeacherBackend backend = TeacherBackends.standard().forApi(settings.api());
+        try (OkHttpTransportBuilder unused = new OkHttpTransportBuilder(1, settings.timeout())) {
+            backend.probe(new BackendContext(settings, env, unused, Clock.systemUTC()), warnings);
+        }
+        return build(settings, metrics, env);
+    }
+
+    /** The full stack with real time, without the check before the run. */
     public static TeacherClient build(TeacherSettings settings, TeacherMetrics metrics, Function<String, String> env) {
         return build(settings, metrics, env, TeacherSeams.system(System.nanoTime()));
     }
@@ -55,23 +77,29 @@ public final class TeacherStack {
 
     public static TeacherClient build(TeacherSettings settings, TeacherMetrics metrics, Function<String, String> env,
                                       TeacherSeams seams, RetryPolicy retry, BreakerPolicy breaker) {
+        return build(TeacherBackends.standard(), settings, metrics, env, seams, retry, breaker);
+    }
+
+    /** The stack over whichever backend {@code backends} registers for the settings' API. */
+    public static TeacherClient build(TeacherBackends backends, TeacherSettings settings, TeacherMetrics metrics,
+                                      Function<String, String> env, TeacherSeams seams, RetryPolicy retry,
+                                      BreakerPolicy breaker) {
         OkHttpTransportBuilder http = new OkHttpTransportBuilder(settings.concurrency(), settings.timeout());
-        TeacherClient adapter = switch (settings.api()) {
-            case OPENAI -> new OpenAiTeacherClient(settings, env, http, seams.clock());
-            case OLLAMA -> new OllamaTeacherClient(settings, env, http, seams.clock());
-        };
+        TeacherClient adapter = backends.forApi(settings.api())
+                .connect(new BackendContext(settings, env, http, seams.clock()));
         return decorate(adapter, settings, metrics, seams, retry, breaker);
     }
 
     /** Wraps any adapter (a fake in tests) in the decorators, in the order explained above. */
     public static TeacherClient decorate(TeacherClient adapter, TeacherSettings settings, TeacherMetrics metrics,
                                          TeacherSeams seams, RetryPolicy retry, BreakerPolicy breaker) {
+        CancellableSleeper waits = new CancellableSleeper(seams.sleeper());
+        Patience patience = new Patience(settings.patience(), seams.clock());
         TeacherClient client = new MeteredTeacherClient(adapter, metrics, System::nanoTime);
-        client = new RateLimitedTeacherClient(client, settings.maxRpm(), settings.maxTpm(), seams.clock(),
-                seams.sleeper());
+        client = new RateLimitedTeacherClient(client, settings.maxRpm(), settings.maxTpm(), seams.clock(), waits);
         client = new AdaptiveConcurrencyTeacherClient(client, new AdaptiveConcurrencyLimiter(settings.concurrency()));
-        client = new CircuitBreakingTeacherClient(client, breaker, settings.patience(), seams.clock(),
-                seams.sleeper());
-        return new RetryingTeacherClient(client, retry, metrics, seams.sleeper(), seams.random());
+        client = new CircuitBreakingTeacherClient(client, breaker, patience, seams.clock(), waits);
+        client = new RetryingTeacherClient(client, retry, metrics, waits, seams.random(), patience);
+        return new StoppableTeacherClient(client, waits);
     }
 }

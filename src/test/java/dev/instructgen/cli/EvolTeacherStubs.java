@@ -55,6 +55,11 @@ final class EvolTeacherStubs {
 
     /** Fallbacks: the judge says Not Equal, any other answer is a plain helpful paragraph. */
     void defaults() {
+        // the model-list check before a run
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(ollama ? "/api/tags" : "/v1/models")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(ollama
+                        ? "{\"models\":[{\"name\":\"evol-test\",\"model\":\"evol-test\"}]}"
+                        : "{\"object\":\"list\",\"data\":[{\"id\":\"evol-test\"}]}")));
         reply(post(path).atPriority(10).withRequestBody(content(containing(JUDGE))), "Not Equal", "stop");
         reply(post(path).atPriority(20), "Here is a complete answer with concrete steps, an example and a short "
                 + "summary of the key facts.", "stop");

@@ -267,4 +267,56 @@ class SchedulerTest {
         assertThat(finished.get()).isEqualTo(2);
         assertThat(scheduler.inFlight()).isZero();
     }
+
+    @Test
+    void aTeacherThatNeverAnswersUsefullyEndsTheRunNamingWhatKeptFailing() throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(4, Optional::empty, (j, e) -> { });
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            sent.incrementAndGet();
+            throw new RetriableTeacherException(FaultKind.EMPTY_CONTENT,
+                    "gave up after 8 attempts: the teacher at h returned empty content", null, null);
+        });
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.TEACHER_FAILING);
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.detail()).contains("empty_content 5").contains("returned empty content");
+        assertThat(sent.get()).isEqualTo(5);
+    }
+
+    @Test
+    void aStreakOfTransientFaultsStopsResumableAndASuccessInBetweenResetsIt() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(1, Optional::empty, (j, e) -> { });
+        JobSource source = () -> new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            int i = n.incrementAndGet();
+            // the first job succeeds; then 9 failures, one success, then failures only
+            if (i == 1 || i == 11) {
+                return;
+            }
+            throw new RetriableTeacherException(FaultKind.SERVER_ERROR, "HTTP 500 after 8 attempts", null, null);
+        });
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.TEACHER_UNAVAILABLE);
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.detail()).contains("the last 10 teacher requests").contains("server_error 10");
+        assertThat(n.get()).isEqualTo(21);
+    }
+
+    @Test
+    void aStopEndsTheTeachersWaitsBeforeTheGracePeriod() throws Exception {
+        AtomicInteger stopped = new AtomicInteger();
+        Scheduler scheduler = new Scheduler(1, Optional::empty, (j, e) -> { });
+        scheduler.whenStopping(stopped::incrementAndGet);
+        scheduler.requestStop(StopReason.INTERRUPTED, "interrupted");
+
+        RunOutcome outcome = scheduler.run(() -> null, SchedulerTest::noGrace);
+
+        assertThat(outcome.reason()).isEqualTo(StopReason.INTERRUPTED);
+        assertThat(stopped.get()).isEqualTo(1);
+    }
 }

@@ -243,7 +243,7 @@ class TeacherStackTest {
         server.stubFor(post(PATH).willReturn(aResponse().withStatus(400)
                 .withBody("{\"error\":{\"message\":\"" + reason + "\"}}")));
 
-        RetriableTeacherException e = catchThrowableOfType(RetriableTeacherException.class,
+        PromptRejectedException e = catchThrowableOfType(PromptRejectedException.class,
                 () -> stack().complete(request()));
 
         assertThat(e.kind()).isEqualTo(FaultKind.PROMPT_TOO_LONG);

@@ -42,6 +42,8 @@ public final class FakeTeacherServer implements AutoCloseable {
     private final Function<String, String> responder;
     private final Duration latency;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong listRequests = new AtomicLong();
+    private volatile java.util.List<String> served = java.util.List.of();
     private volatile Function<Long, Fault> faults = n -> Fault.NONE;
 
     /** What the fake does instead of answering normally; chosen per request by {@link #injectFaults}. */
@@ -84,6 +86,9 @@ public final class FakeTeacherServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", exchange -> handle(exchange, true));
         server.createContext("/api/chat", exchange -> handle(exchange, false));
+        // The check before a run lists the served models; chat requests answer for any model name regardless.
+        server.createContext("/v1/models", exchange -> listModels(exchange, true));
+        server.createContext("/api/tags", exchange -> listModels(exchange, false));
         server.start();
     }
 
@@ -110,8 +115,41 @@ public final class FakeTeacherServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Chat requests received (the model-list check before a run is not one). */
     public long requestCount() {
         return requests.get();
+    }
+
+    /** Model-list requests received: {@code GET /v1/models} or {@code /api/tags}. */
+    public long listRequestCount() {
+        return listRequests.get();
+    }
+
+    /** The models the list endpoints name (none by default; chat answers any model name anyway). */
+    public FakeTeacherServer serving(String... models) {
+        this.served = java.util.List.of(models);
+        return this;
+    }
+
+    private void listModels(HttpExchange exchange, boolean openAi) throws IOException {
+        try (exchange) {
+            listRequests.incrementAndGet();
+            ObjectNode root = JSON.createObjectNode();
+            if (openAi) {
+                root.put("object", "list");
+                var data = root.putArray("data");
+                served.forEach(m -> data.addObject().put("id", m).put("object", "model").put("owned_by", "fake"));
+            } else {
+                var models = root.putArray("models");
+                served.forEach(m -> models.addObject().put("name", m).put("model", m));
+            }
+            byte[] bytes = JSON.writeValueAsBytes(root);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(bytes);
+            }
+        }
     }
 
     private void handle(HttpExchange exchange, boolean openAi) throws IOException {

@@ -5,7 +5,7 @@ import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.Priorities;
 import dev.instructgen.pipeline.Scheduler;
-import dev.instructgen.teacher.RetriableTeacherException;
+import dev.instructgen.teacher.RequestFailedException;
 import dev.instructgen.teacher.TokenUsage;
 
 /**
@@ -73,7 +73,7 @@ public final class EvolSource implements JobSource {
         public final void run() {
             try {
                 work();
-            } catch (RetriableTeacherException e) {
+            } catch (RequestFailedException e) {
                 chains.finish(lineage, new Attempt.Eliminated(op, round, RejectionReason.TEACHER_ERROR,
                         stage() + " request failed after retries: " + e.getMessage(), instruction, null,
                         TokenUsage.ZERO));

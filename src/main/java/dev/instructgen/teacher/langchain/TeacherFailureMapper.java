@@ -3,6 +3,7 @@ package dev.instructgen.teacher.langchain;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.FaultKind;
+import dev.instructgen.teacher.PromptRejectedException;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherException;
 import dev.instructgen.teacher.TeacherIdentity;
@@ -116,8 +117,9 @@ public final class TeacherFailureMapper {
             return fatal(status, message, http);
         }
         if (status == 400 && CONTEXT_EXCEEDED.matcher(String.valueOf(http.getMessage())).find()) {
-            return retriable(FaultKind.PROMPT_TOO_LONG, "the teacher at " + host + " refused a prompt longer than "
-                    + "the model's context (HTTP 400): " + ServerReason.of(http.getMessage(), apiKey), null, http);
+            return new PromptRejectedException(FaultKind.PROMPT_TOO_LONG, "the teacher at " + host
+                    + " refused a prompt longer than the model's context (HTTP 400): "
+                    + ServerReason.of(http.getMessage(), apiKey), scrub(http));
         }
         if (status >= 400) {
             return fatal(status, "the teacher at " + host + " rejected the request (HTTP " + status + "): "

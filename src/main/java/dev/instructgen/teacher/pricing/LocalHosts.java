@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * private and link-local address literals (RFC 1918, RFC 6598, RFC 4193), "localhost", mDNS ".local",
  * ".internal" (e.g. host.docker.internal) and single-label names such as a compose service "ollama".
  */
-final class LocalHosts {
+public final class LocalHosts {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -18,7 +18,7 @@ final class LocalHosts {
     }
 
     /** @param hostAndPort host[:port] as in TeacherIdentity, IPv6 literals in brackets */
-    static boolean isLocal(String hostAndPort) {
+    public static boolean isLocal(String hostAndPort) {
         String host = hostOnly(hostAndPort).toLowerCase(Locale.ROOT);
         if (host.isEmpty()) {
             return false;

@@ -72,4 +72,17 @@ public record Price(Double inputPerMillion, Double outputPerMillion, Basis basis
         }
         return (usage.promptTokens() * inputPerMillion + usage.completionTokens() * outputPerMillion) / 1_000_000.0;
     }
+
+    /**
+     * What to tell a user whose {@code --max-cost} this price makes meaningless: at $0 per token the budget never
+     * stops the run. Empty when the price can spend the budget.
+     */
+    public java.util.Optional<String> budgetWarning(double maxCost, String model) {
+        if (!isKnown() || inputPerMillion > 0 || outputPerMillion > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("--max-cost " + maxCost + " will never stop this run: model '" + model
+                + "' is priced at $0 (" + source + "); if it is billed, give its price under 'prices' in the "
+                + "--config file");
+    }
 }

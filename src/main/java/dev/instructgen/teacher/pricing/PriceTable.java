@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Prices per model, from the shipped {@code pricing/prices.yaml} plus the user's overrides. Lookup order: an
- * override for the model, then free for local hosts and the Ollama API, then the shipped table, else unknown.
+ * override for the model, then the shipped table (whatever the host), then free for local hosts and the Ollama
+ * API, else unknown.
  */
 public final class PriceTable {
 
@@ -115,13 +116,19 @@ public final class PriceTable {
         if (override != null) {
             return override;
         }
+        // A listed hosted model keeps its price behind a local address: that is a gateway (LiteLLM, a proxy on
+        // 127.0.0.1) forwarding to the provider, and the bill still comes, so --max-cost must still count it.
+        Optional<Price> listedPrice = lookup(model);
+        if (listedPrice.isPresent()) {
+            return listedPrice.get();
+        }
         if (teacher.api() == TeacherApi.OLLAMA) {
             return Price.free("ollama");
         }
         if (LocalHosts.isLocal(teacher.host())) {
             return Price.free("local host " + teacher.host());
         }
-        return lookup(model).orElseGet(() -> Price.unknown(teacher.model()));
+        return Price.unknown(teacher.model());
     }
 
     private Optional<Price> lookup(String model) {

@@ -2,12 +2,12 @@ package dev.instructgen.teacher.resilience;
 
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.FaultKind;
+import dev.instructgen.teacher.PromptRejectedException;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
-import dev.instructgen.teacher.TeacherUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
@@ -36,19 +36,22 @@ public final class CircuitBreakingTeacherClient implements TeacherClient {
 
     private final TeacherClient delegate;
     private final CircuitBreaker breaker;
-    private final Duration patience;
+    private final Patience patience;
     private final Duration pollInterval;
-    private final Clock clock;
     private final Sleeper sleeper;
-    private final AtomicReference<Instant> unreachableSince = new AtomicReference<>();
     private final AtomicReference<String> lastFault = new AtomicReference<>("no answer");
 
     public CircuitBreakingTeacherClient(TeacherClient delegate, BreakerPolicy policy, Duration patience,
                                         Clock clock, Sleeper sleeper) {
+        this(delegate, policy, new Patience(patience, clock), clock, sleeper);
+    }
+
+    /** @param patience shared with the retry layer, which then never sleeps past it */
+    public CircuitBreakingTeacherClient(TeacherClient delegate, BreakerPolicy policy, Patience patience,
+                                        Clock clock, Sleeper sleeper) {
         this.delegate = delegate;
         this.patience = patience;
         this.pollInterval = policy.pollInterval();
-        this.clock = clock;
         this.sleeper = sleeper;
         this.breaker = CircuitBreaker.of("teacher", CircuitBreakerConfig.custom()
                 .slidingWindow(policy.windowSize(), policy.minimumCalls(),
@@ -70,34 +73,36 @@ public final class CircuitBreakingTeacherClient implements TeacherClient {
     @Override
     public TeacherReply complete(TeacherRequest request) {
         while (true) {
+            Instant held = patience.now();
             if (!breaker.tryAcquirePermission()) {
                 // Patience is only judged while the breaker holds attempts back or after a failed one: an attempt
                 // the breaker lets through is always made, however long ago the last failure was.
-                unreachableSince.compareAndSet(null, clock.instant());
-                checkPatience(null);
+                patience.noAnswer(held);
+                patience.check(identity().host(), lastFault.get(), null);
                 Sleeper.sleepOrCancel(sleeper, pollInterval);
                 continue;
             }
+            Instant sent = patience.now();
             long start = breaker.getCurrentTimestamp();
             try {
                 TeacherReply reply = delegate.complete(request);
                 breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
-                unreachableSince.set(null);
+                patience.answered();
                 return reply;
             } catch (RetriableTeacherException fault) {
                 breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), fault);
                 if (meansUnreachable(fault)) {
                     lastFault.set(fault.getMessage());
-                    unreachableSince.compareAndSet(null, clock.instant());
-                    checkPatience(fault);
+                    patience.noAnswer(sent);
+                    patience.check(identity().host(), lastFault.get(), fault);
                 } else {
-                    unreachableSince.set(null);
+                    patience.answered();
                 }
                 throw fault;
-            } catch (FatalTeacherException answered) {
+            } catch (FatalTeacherException | PromptRejectedException answered) {
                 // A 4xx answer is useless but proves the endpoint is up.
                 breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
-                unreachableSince.set(null);
+                patience.answered();
                 throw answered;
             } catch (RuntimeException other) {
                 // A cancellation says nothing about the endpoint.
@@ -105,26 +110,6 @@ public final class CircuitBreakingTeacherClient implements TeacherClient {
                 throw other;
             }
         }
-    }
-
-    private void checkPatience(Throwable cause) {
-        Instant since = unreachableSince.get();
-        if (since == null) {
-            return;
-        }
-        Duration down = Duration.between(since, clock.instant());
-        if (down.compareTo(patience) >= 0) {
-            throw new TeacherUnavailableException("the teacher at " + identity().host() + " has been unreachable for "
-                    + human(down) + " (--patience " + human(patience) + "); last error: " + lastFault.get(), cause);
-        }
-    }
-
-    private static String human(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds >= 60 && seconds % 60 == 0) {
-            return (seconds / 60) + "m";
-        }
-        return seconds > 0 ? seconds + "s" : d.toMillis() + "ms";
     }
 
     /** The breaker's state, for progress output and tests. */

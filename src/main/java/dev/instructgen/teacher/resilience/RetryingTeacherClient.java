@@ -1,5 +1,6 @@
 package dev.instructgen.teacher.resilience;
 
+import dev.instructgen.teacher.PromptRejectedException;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
@@ -31,15 +32,26 @@ public final class RetryingTeacherClient implements TeacherClient {
     private final RetryConfig config;
     private final TeacherMetrics metrics;
     private final Sleeper sleeper;
+    private final Patience patience;
 
     public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
                                  Sleeper sleeper, RandomGenerator random) {
+        this(delegate, policy, metrics, sleeper, random, null);
+    }
+
+    /**
+     * @param patience the breaker's, or null: a backoff never sleeps past the moment it runs out, so the next
+     *                 attempt reaches the breaker in time to end the run
+     */
+    public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
+                                 Sleeper sleeper, RandomGenerator random, Patience patience) {
         this.delegate = delegate;
+        this.patience = patience;
         this.metrics = metrics;
         this.sleeper = sleeper;
         this.config = RetryConfig.<TeacherReply>custom()
                 .maxAttempts(policy.maxAttempts())
-                .retryOnException(e -> e instanceof RetriableTeacherException fault && fault.kind().worthRetrying())
+                .retryOnException(e -> e instanceof RetriableTeacherException)
                 .intervalBiFunction(waits(policy, random))
                 .build();
     }
@@ -49,18 +61,20 @@ public final class RetryingTeacherClient implements TeacherClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 return delegate.complete(request);
+            } catch (PromptRejectedException rejected) {
+                metrics.onFault(request.stage(), rejected.kind(), false);
+                throw rejected;
             } catch (RetriableTeacherException fault) {
                 boolean willRetry = attempt < config.getMaxAttempts() && config.getExceptionPredicate().test(fault);
                 metrics.onFault(request.stage(), fault.kind(), willRetry);
-                if (!fault.kind().worthRetrying()) {
-                    throw fault;
-                }
                 if (!willRetry) {
                     throw new RetriableTeacherException(fault.kind(), "gave up after " + attempt + " attempts: "
                             + fault.getMessage(), fault.retryAfter().orElse(null), fault);
                 }
-                long waitMillis = config.<TeacherReply>getIntervalBiFunction().apply(attempt, Either.left(fault));
-                Sleeper.sleepOrCancel(sleeper, Duration.ofMillis(waitMillis));
+                Duration wait = Duration.ofMillis(
+                        config.<TeacherReply>getIntervalBiFunction().apply(attempt, Either.left(fault)));
+                Duration left = patience == null ? null : patience.left().orElse(null);
+                Sleeper.sleepOrCancel(sleeper, left != null && left.compareTo(wait) < 0 ? left : wait);
             }
         }
     }

@@ -3,6 +3,8 @@ package dev.instructgen.teacher.ollama;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.instructgen.teacher.TeacherSettings;
+import dev.instructgen.teacher.BackendContext;
+import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.FinishReason;
@@ -63,14 +65,14 @@ class OllamaTeacherClientTest {
                 """.formatted(content, doneReason);
     }
 
-    OllamaTeacherClient client(Map<String, String> env, Duration timeout) {
+    TeacherClient client(Map<String, String> env, Duration timeout) {
         TeacherSettings settings = new TeacherSettings(TeacherApi.OLLAMA, URI.create(server.baseUrl()),
                 "llama3.1:8b", "OLLAMA_KEY", 4, timeout, 0, 0, Duration.ofMinutes(1));
         http = new OkHttpTransportBuilder(4, timeout);
-        return new OllamaTeacherClient(settings, env::get, http, Clock.systemUTC());
+        return new OllamaBackend().connect(new BackendContext(settings, env::get, http, Clock.systemUTC()));
     }
 
-    OllamaTeacherClient client() {
+    TeacherClient client() {
         return client(Map.of(), Duration.ofSeconds(5));
     }
 
@@ -175,7 +177,7 @@ class OllamaTeacherClientTest {
         server.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
                 .withHeader("Content-Type", "application/json").withBody(chat("late", "stop"))));
 
-        OllamaTeacherClient client = client(Map.of(), Duration.ofMillis(300));
+        TeacherClient client = client(Map.of(), Duration.ofMillis(300));
         long start = System.nanoTime();
         RetriableTeacherException e = catchThrowableOfType(RetriableTeacherException.class,
                 () -> client.complete(request()));

@@ -3,6 +3,8 @@ package dev.instructgen.teacher.openai;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.instructgen.teacher.TeacherSettings;
+import dev.instructgen.teacher.BackendContext;
+import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.FinishReason;
@@ -64,14 +66,14 @@ class OpenAiTeacherClientTest {
                 """.formatted(content == null ? "null" : "\"" + content + "\"", finishReason);
     }
 
-    OpenAiTeacherClient client(URI baseUrl, Map<String, String> env, Duration timeout) {
+    TeacherClient client(URI baseUrl, Map<String, String> env, Duration timeout) {
         TeacherSettings settings = new TeacherSettings(TeacherApi.OPENAI, baseUrl, "gpt-test", "TEST_KEY", 4,
                 timeout, 0, 0, Duration.ofMinutes(1));
         http = new OkHttpTransportBuilder(4, timeout);
-        return new OpenAiTeacherClient(settings, env::get, http, Clock.systemUTC());
+        return new OpenAiBackend().connect(new BackendContext(settings, env::get, http, Clock.systemUTC()));
     }
 
-    OpenAiTeacherClient client() {
+    TeacherClient client() {
         return client(URI.create(server.baseUrl() + "/v1"), Map.of("TEST_KEY", KEY), Duration.ofSeconds(5));
     }
 
@@ -119,7 +121,7 @@ class OpenAiTeacherClientTest {
         client(URI.create(server.baseUrl() + "/v1"), Map.of(), Duration.ofSeconds(5)).complete(request());
 
         server.verify(postRequestedFor(urlEqualTo(PATH))
-                .withHeader("Authorization", equalTo("Bearer " + OpenAiTeacherClient.NO_KEY_PLACEHOLDER)));
+                .withHeader("Authorization", equalTo("Bearer " + OpenAiBackend.NO_KEY_PLACEHOLDER)));
     }
 
     @Test

@@ -77,11 +77,30 @@ class PriceTableTest {
     @ValueSource(strings = {"localhost:8000", "127.0.0.1:8000", "[::1]:8000", "10.1.2.3", "192.168.1.20:11434",
             "172.20.0.5:8000", "ollama:11434", "gpu-box.local:8000", "host.docker.internal:8000", "100.101.2.3",
             "[fd12:3456::1]:8000"})
-    void localHostsCostNothingWhateverTheModel(String host) {
-        Price price = table.priceFor(new TeacherIdentity(TeacherApi.OPENAI, "gpt-4o", host));
+    void localHostsCostNothingForModelsThePriceTableDoesNotList(String host) {
+        Price price = table.priceFor(new TeacherIdentity(TeacherApi.OPENAI, "llama3.1:8b", host));
 
         assertThat(price.basis()).isEqualTo(Price.Basis.LOCAL);
         assertThat(price.cost(new TokenUsage(1_000_000, 1_000_000))).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost:4000", "127.0.0.1:8000", "litellm:4000"})
+    void aListedHostedModelBehindALocalGatewayKeepsItsPriceSoTheBudgetCounts(String host) {
+        Price price = table.priceFor(new TeacherIdentity(TeacherApi.OPENAI, "gpt-4o-mini", host));
+
+        assertThat(price.basis()).isEqualTo(Price.Basis.LISTED);
+        assertThat(price.cost(new TokenUsage(1_000_000, 0))).isPositive();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBudgetOverAFreePriceIsWarnedAboutAndABilledOneIsNot() {
+        Price free = table.priceFor(new TeacherIdentity(TeacherApi.OPENAI, "llama3.1:8b", "localhost:8000"));
+        Price billed = table.priceFor(new TeacherIdentity(TeacherApi.OPENAI, "gpt-4o", "api.openai.com"));
+
+        assertThat(free.budgetWarning(5.0, "llama3.1:8b")).get().asString()
+                .contains("--max-cost 5.0 will never stop this run").contains("'prices'");
+        assertThat(billed.budgetWarning(5.0, "gpt-4o")).isEmpty();
     }
 
     @ParameterizedTest

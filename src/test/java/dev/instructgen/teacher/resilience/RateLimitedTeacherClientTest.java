@@ -32,6 +32,10 @@ class RateLimitedTeacherClientTest {
 
     @Test
     void waitsForTheNextMinuteWhenTheTokenBudgetIsSpent() {
+        // replies that really use what was estimated: 100 prompt + 300 completion tokens
+        ScriptedTeacher teacher = new ScriptedTeacher().otherwise(() -> new dev.instructgen.teacher.TeacherReply("ok",
+                dev.instructgen.teacher.FinishReason.STOP, new dev.instructgen.teacher.TokenUsage(100, 300),
+                Duration.ofMillis(1)));
         RateLimitedTeacherClient client = new RateLimitedTeacherClient(teacher, 0, 1000, time, time);
         TeacherRequest request = TeacherRequest.ofUserPrompt("test", "x".repeat(400), Sampling.greedy(300));
         assertThat(RateLimitedTeacherClient.estimatedTokens(request)).isEqualTo(400);
@@ -64,5 +68,31 @@ class RateLimitedTeacherClientTest {
         }
 
         assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aTokenLimitIsUsedUpByRealUsageNotByTheEstimateAndNeverExceeded() {
+        // each reply uses 200 tokens while the estimate is 100 + 512 = 612
+        List<java.time.Instant> sent = new java.util.ArrayList<>();
+        ScriptedTeacher teacher = new ScriptedTeacher().otherwise(() -> {
+            sent.add(time.instant());
+            return new dev.instructgen.teacher.TeacherReply("ok", dev.instructgen.teacher.FinishReason.STOP,
+                    new dev.instructgen.teacher.TokenUsage(100, 100), Duration.ofMillis(1));
+        });
+        int limit = 10_000;
+        RateLimitedTeacherClient client = new RateLimitedTeacherClient(teacher, 0, limit, time, time);
+        TeacherRequest request = TeacherRequest.ofUserPrompt("test", "x".repeat(400), Sampling.greedy(512));
+        java.time.Instant end = time.instant().plus(Duration.ofMinutes(10));
+
+        while (time.instant().isBefore(end)) {
+            client.complete(request);
+        }
+
+        long used = 200L * sent.stream().filter(t -> t.isBefore(end)).count();
+        assertThat(used).as("tokens in 10 minutes at --max-tpm " + limit).isGreaterThanOrEqualTo(9L * limit);
+        for (java.time.Instant from : sent) {
+            long inWindow = sent.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(60))).count();
+            assertThat(200 * inWindow).isLessThanOrEqualTo(limit);
+        }
     }
 }
