@@ -1,11 +1,14 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.pipeline.GenerationMethod;
+import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.ProgressReporter;
 import dev.instructgen.pipeline.RejectedCandidate;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunLoop;
 import dev.instructgen.pipeline.RunOutcome;
+import dev.instructgen.pipeline.StageGraph;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +36,11 @@ public final class EvolRun {
         this.checkpointEvery = checkpointEvery;
     }
 
-    public RunOutcome run(List<EvolInput> inputs, ProgressReporter progress, boolean handleSignals) {
+    /**
+     * Restores the chains (fresh or resumed), writes the kept originals and returns the run of the evolution
+     * stages; closing it checkpoints the chains.
+     */
+    public GenerationMethod.MethodRun start(List<EvolInput> inputs) {
         EvolutionStats stats = new EvolutionStats();
         ChainCheckpoint saved = ctx.journal().readCheckpoint(CHECKPOINT, ChainCheckpoint.class).orElse(null);
         EvolResume.State state = EvolResume.restore(inputs, settings.keepOriginals(), saved,
@@ -52,12 +59,29 @@ public final class EvolRun {
                 ctx.clock(), checkpointEvery);
         EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings,
                 settings.noveltyFilter() ? ctx.novelty() : null, stats);
-        OperationDraw draw = new OperationDraw(settings.randomSeed(), settings.weights());
-        try {
-            return new RunLoop(ctx, progress, handleSignals)
-                    .run(scheduler -> new EvolSource(chains, step, draw, scheduler));
-        } finally {
-            chains.close();
+        EvolSource source = new EvolSource(chains, step, new OperationDraw(settings.randomSeed(), settings.weights()));
+        return new GenerationMethod.MethodRun() {
+            @Override
+            public StageGraph stages() {
+                return source.stages();
+            }
+
+            @Override
+            public JobSource source(StageGraph.Jobs jobs) {
+                return source.source(jobs);
+            }
+
+            @Override
+            public void close() {
+                chains.close();
+            }
+        };
+    }
+
+    /** Runs the stages to a stop on the engine, without a session (tests, benchmarks). */
+    public RunOutcome run(List<EvolInput> inputs, ProgressReporter progress, boolean handleSignals) {
+        try (GenerationMethod.MethodRun run = start(inputs)) {
+            return new RunLoop(ctx, progress, handleSignals).run(scheduler -> run.source(run.stages().bind(scheduler)));
         }
     }
 
