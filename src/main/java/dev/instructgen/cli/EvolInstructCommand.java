@@ -3,7 +3,6 @@ package dev.instructgen.cli;
 import dev.instructgen.config.SamplingSection;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
-import dev.instructgen.error.BadInputException;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.method.evol.EvolInput;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code instructgen evol-instruct}: Evol-Instruct (Xu et al. 2023) over an instruction set; docs/evol-instruct.md. */
@@ -108,12 +106,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
     }
 
     private EvolSettings settings() {
-        Sampling sampling;
-        try {
-            sampling = new Sampling(temperature, topP, maxOutputTokens, null, List.of());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--temperature / --top-p / --max-output-tokens: " + e.getMessage());
-        }
+        Sampling sampling = EvolSettings.sampling(temperature, topP, maxOutputTokens);
         EvolSettings fromOptions = new EvolSettings(rounds, OperationWeights.parse(operationWeights),
                 options.randomSeed, sampling, sampling, !noEqualityJudge, rougeThreshold, options.target,
                 keepOriginals);

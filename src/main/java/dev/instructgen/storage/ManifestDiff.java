@@ -29,11 +29,12 @@ final class ManifestDiff {
     private ManifestDiff() {
     }
 
-    /** Every difference, stored value first; empty when the run may resume. */
+    /** Every difference, stored value first; empty when the run may resume; only the command when that differs. */
     static List<String> between(Manifest stored, Manifest requested) {
         List<String> differences = new ArrayList<>();
         if (!Objects.equals(stored.command(), requested.command())) {
-            differences.add("command " + stored.command() + " -> " + requested.command());
+            // another command's run: every setting differs, and listing them all says less than this one line
+            return List.of("command " + stored.command() + " -> " + requested.command());
         }
         compareMaps(stored.settings(), requested.settings(), differences);
         String storedSeeds = stored.seeds() == null ? null : stored.seeds().sha256();

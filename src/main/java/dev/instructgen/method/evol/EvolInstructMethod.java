@@ -19,9 +19,11 @@ import dev.instructgen.text.TokenizerKind;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evol-Instruct (Xu et al. 2023, WizardLM) as a {@link GenerationMethod}: evolves every input for
@@ -88,9 +90,20 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
         return EvolCard.CARD;
     }
 
+    /**
+     * The seed sets the inputs grew from: an earlier run's examples name their original seed files in their
+     * license blocks, and those are the seeds (not the run's examples.jsonl); else the input set itself.
+     */
     @Override
     public List<SeedSource> seedSources() {
-        return licenses.sources();
+        Set<SeedSource> original = new LinkedHashSet<>();
+        for (EvolInput in : inputs) {
+            if (in.inherited() != null) {
+                in.inherited().sources().stream().filter(s -> "seed".equals(s.kind()))
+                        .forEach(s -> original.add(new SeedSource(s.name(), s.license())));
+            }
+        }
+        return original.isEmpty() ? licenses.sources() : List.copyOf(original);
     }
 
     @Override
