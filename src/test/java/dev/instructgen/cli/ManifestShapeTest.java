@@ -94,4 +94,27 @@ class ManifestShapeTest {
                 "--random-seed", "5", "--rouge-threshold", "0.9", "--api-key-env", "INSTRUCTGEN_TEST_NO_SUCH_KEY");
         assertThat(manifest).isEqualTo(expected("evol-instruct.json"));
     }
+
+    @Test
+    void aRunWhoseManifestListsTheTeacherInTheOtherOrderStillResumes() throws IOException {
+        // Earlier versions wrote settings.teacher from Map.of, whose order changed from one JVM to the next.
+        server = FakeTeacherServer.start(new SyntheticSelfInstructTeacher(7, 6), Duration.ZERO, 4);
+        String[] args = {"self-instruct", "--seeds", seeds().toString(), "--out", dir.resolve("run").toString(),
+                "--teacher-url", server.openAiUrl(), "--model", "pin-model", "--target", "3",
+                "--random-seed", "5", "--api-key-env", "INSTRUCTGEN_TEST_NO_SUCH_KEY"};
+        run(args);
+        Path manifest = dir.resolve("run").resolve("manifest.json");
+        String swapped = Files.readString(manifest).replace(
+                "    \"teacher\" : {\n      \"api\" : \"openai\",\n      \"model\" : \"pin-model\"\n    }",
+                "    \"teacher\" : {\n      \"model\" : \"pin-model\",\n      \"api\" : \"openai\"\n    }");
+        assertThat(swapped).isNotEqualTo(Files.readString(manifest));
+        Files.writeString(manifest, swapped);
+
+        StringWriter err = new StringWriter();
+        int code = InstructgenCommand.commandLine(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true)).execute(args);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("resuming run");
+    }
 }
