@@ -119,8 +119,7 @@ public final class StageGraph {
                 }
                 edges.computeIfAbsent(e[0], k -> new LinkedHashSet<>()).add(e[1]);
             }
-            return new StageGraph(Map.copyOf(stages).isEmpty() ? Map.of() : new LinkedHashMap<>(stages),
-                    Map.copyOf(edges));
+            return new StageGraph(new LinkedHashMap<>(stages), Map.copyOf(edges));
         }
     }
 }
