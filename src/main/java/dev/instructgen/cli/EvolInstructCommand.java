@@ -1,50 +1,24 @@
 package dev.instructgen.cli;
 
-import dev.instructgen.error.BadInputException;
 import dev.instructgen.config.SamplingSection;
-import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
-import dev.instructgen.dataset.Example;
-import dev.instructgen.report.DatasetCard;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
-import dev.instructgen.licensing.TeacherTerms;
-import dev.instructgen.licensing.TeacherTermsPolicy;
-import dev.instructgen.pipeline.Budget;
-import dev.instructgen.pipeline.CostModel;
-import dev.instructgen.pipeline.DatasetCardFacts;
-import dev.instructgen.pipeline.FileDigest;
-import dev.instructgen.pipeline.ProgressReporter;
-import dev.instructgen.pipeline.RunAssembly;
-import dev.instructgen.pipeline.RunContext;
-import dev.instructgen.pipeline.RunOutcome;
-import dev.instructgen.pipeline.RunSpec;
-import dev.instructgen.pipeline.StopReason;
-import dev.instructgen.method.evol.EvolDryRun;
 import dev.instructgen.method.evol.EvolInput;
-import dev.instructgen.method.evol.EvolRun;
+import dev.instructgen.method.evol.EvolInstructMethod;
 import dev.instructgen.method.evol.EvolSettings;
 import dev.instructgen.method.evol.LibraryEvolPrompts;
 import dev.instructgen.method.evol.OperationWeights;
 import dev.instructgen.prompt.PromptLibrary;
-import dev.instructgen.prompt.PromptTemplate;
 import dev.instructgen.teacher.Sampling;
-import dev.instructgen.teacher.TeacherIdentity;
-import dev.instructgen.teacher.pricing.Price;
-import dev.instructgen.text.TokenizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code instructgen evol-instruct}: Evol-Instruct (Xu et al. 2023) over an instruction set; docs/evol-instruct.md. */
@@ -59,8 +33,6 @@ import java.util.concurrent.Callable;
                 "      --teacher-api ollama --teacher-url http://localhost:11434 \\",
                 "      --model llama3.1:8b --out runs/evolved"})
 public final class EvolInstructCommand implements Callable<Integer> {
-
-    static final String COMMAND = "evol-instruct";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -123,67 +95,18 @@ public final class EvolInstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         EvolSettings settings = settings();
         Dataset dataset = DatasetReader.read(input);
         SeedLicenses licenses = new SeedLicenseResolver().resolve(dataset.file(), inputLicense, dataset.tasks());
-        List<EvolInput> inputs = EvolInput.all(dataset, licenses);
-
-        TeacherSettings teacher = options.teacherSettings();
-        TeacherIdentity identity = teacher.identity();
-        // before any request: terms, the commercial-use gate, price
-        var settled = TeacherTermsAndPrice.settle(identity, licenses.sources(), options, config.file(), err);
-        TeacherTermsPolicy policy = settled.policy();
-        TeacherTerms terms = settled.terms();
-        Price price = settled.price();
         LibraryEvolPrompts prompts = new LibraryEvolPrompts(PromptLibrary.withOverrides(options.promptsDir));
-        List<PromptTemplate> templates = prompts.templatesFor(settings);
-        long evolutions = (long) inputs.size() * settings.rounds();
-        if (options.dryRun) {
-            out.print(EvolDryRun.of(inputs, settings, prompts, price.isKnown() ? price::cost : CostModel.FREE)
-                    .format(identity.model(), price.isKnown()));
-            out.flush();
-            return ExitCode.OK;
-        }
-        long target = settings.target() != null ? settings.target()
-                : evolutions + (settings.keepOriginals() ? inputs.size() : 0);
-        RunSpec runSpec = new RunSpec(COMMAND, options.out, teacher, target,
-                new Budget(options.maxCost, options.maxTokens), options.randomSeed, TokenizerKind.ROUGE_SCORE,
-                rougeThreshold == null ? 1.0 : rougeThreshold, manifestSettings(settings, dataset, policy),
-                promptHashes(templates), new RunSpec.SeedRef(dataset.file().toString(),
-                FileDigest.sha256(dataset.file()), licenseOf(licenses)),
-                licensePolicy(policy, licenses), RunOutcomeReport.graceFor(teacher.timeout()));
-        RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
-                price, terms, message -> {
-                    err.println("warning: " + message);
-                    err.flush();
-                });
-
-        RunOutcome outcome;
-        try (RunContext ctx = RunAssembly.assemble(runSpec, parts)) {
-            if (ctx.resumed()) {
-                err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size()
-                        + " examples already accepted");
-            }
-            ProgressReporter progress = ProgressReporter.forEnvironment(System.console() != null, err,
-                    options.progressInterval(), clock);
-            outcome = new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY).run(inputs, progress, true);
-            ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
-                    Example.EVOL_INSTRUCT, terms, policy.version(), licenses.sources(), displaySettings(settings),
-                    price)));
-            ctx.journal().flush();
-        }
-        return report(outcome, out, err);
+        EvolInstructMethod method = new EvolInstructMethod(input, dataset, licenses, EvolInput.all(dataset, licenses),
+                settings, prompts);
+        return GenerationRun.run(method, options, config, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                clock);
     }
 
     private EvolSettings settings() {
-        Sampling sampling;
-        try {
-            sampling = new Sampling(temperature, topP, maxOutputTokens, null, List.of());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--temperature / --top-p / --max-output-tokens: " + e.getMessage());
-        }
+        Sampling sampling = EvolSettings.sampling(temperature, topP, maxOutputTokens);
         EvolSettings fromOptions = new EvolSettings(rounds, OperationWeights.parse(operationWeights),
                 options.randomSeed, sampling, sampling, !noEqualityJudge, rougeThreshold, options.target,
                 keepOriginals);
@@ -191,53 +114,4 @@ public final class EvolInstructCommand implements Callable<Integer> {
         return fromOptions.withSampling(SamplingSection.apply(fromOptions.samplingByStage(),
                 file.section("sampling").orElse(null), file.path() + ""));
     }
-
-    /** Everything that defines the run; a rerun with other values refuses to resume (PRODUCT.md). */
-    private static Map<String, Object> manifestSettings(EvolSettings s, Dataset dataset, TeacherTermsPolicy policy) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", dataset.file().toString());
-        m.put("input_format", dataset.format().toString());
-        m.putAll(s.manifestSettings());
-        m.put("license_policy_version", policy.version());
-        return m;
-    }
-
-    /** Template file name to the sha256 of its text, as RunSpec and the Self-Instruct manifest record them. */
-    private static Map<String, String> promptHashes(List<PromptTemplate> templates) {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        templates.forEach(t -> hashes.put(t.name(), t.sha256()));
-        return hashes;
-    }
-
-    private static String licenseOf(SeedLicenses licenses) {
-        return licenses.sources().size() == 1 ? licenses.sources().get(0).license() : null;
-    }
-
-    private int report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
-        return RunOutcomeReport.report(outcome,
-                "done: evolved " + summary(outcome) + " in " + options.out.resolve("examples.jsonl"), out, err);
-    }
-
-    private String summary(RunOutcome outcome) {
-        return input + " for " + rounds + (rounds == 1 ? " round" : " rounds")
-                + (outcome.reason() == StopReason.TARGET_REACHED && options.target != null
-                ? " (stopped at --target " + options.target + ")" : "");
-    }
-
-    private Map<String, Object> licensePolicy(TeacherTermsPolicy policy, SeedLicenses licenses) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", policy.version());
-        m.put("require_commercial", options.requireCommercial);
-        m.put("input_license", licenseOf(licenses));
-        m.put("input_license_origin", licenses.origin().name().toLowerCase(Locale.ROOT));
-        return m;
-    }
-
-    private Map<String, String> displaySettings(EvolSettings s) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("input", String.valueOf(input));
-        m.putAll(s.displaySettings());
-        return m;
-    }
-
 }

@@ -1,7 +1,6 @@
 package dev.instructgen.dataset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.instructgen.dataset.LicenseInfo;
 
 import java.util.Objects;
 
@@ -9,7 +8,7 @@ import java.util.Objects;
  * One accepted example: one line of examples.jsonl (schema in PRODUCT.md).
  *
  * @param id               unique and stable within the run
- * @param method           "self-instruct", "evol-instruct" or "seed"
+ * @param method           how the example came to be, written as its stable code
  * @param taskId           groups the instances of one instruction
  * @param isClassification whether the task was judged a classification task
  */
@@ -18,15 +17,11 @@ public record Example(
         String instruction,
         String input,
         String output,
-        String method,
+        MethodId method,
         @JsonProperty("task_id") String taskId,
         @JsonProperty("is_classification") boolean isClassification,
         Provenance provenance,
         LicenseInfo license) {
-
-    public static final String SELF_INSTRUCT = "self-instruct";
-    public static final String EVOL_INSTRUCT = "evol-instruct";
-    public static final String SEED = "seed";
 
     public Example {
         Objects.requireNonNull(id, "id");

@@ -1,8 +1,9 @@
 package dev.instructgen.pipeline;
 
 /**
- * One unit of engine work: at most one teacher request and the processing of its reply. A job may
- * {@link Scheduler#submit submit} follow-up jobs (an accepted instruction submits its classification, ...).
+ * One unit of engine work: at most one teacher request and the processing of its reply. Methods do not write
+ * jobs: their stages' work becomes jobs through {@link StageGraph}, which also queues each hand-off to the next
+ * stage as a follow-up job.
  *
  * <p>A job keeps its own bookkeeping in a {@code finally} block: when its teacher call fails for good the engine
  * drops the job, logs the failure and carries on.

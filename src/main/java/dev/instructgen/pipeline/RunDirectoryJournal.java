@@ -29,14 +29,18 @@ public final class RunDirectoryJournal implements RunJournal {
             var teacher = spec.teacher();
             // The teacher's wire format and model define the run for every command; its host does not (a server
             // moved to another port serves the same model), so the host is recorded but not compared on resume.
-            Map<String, Object> settings = new LinkedHashMap<>(spec.settings());
-            settings.put("teacher", Map.of("api", teacher.api().wireName(), "model", teacher.model()));
+            Map<String, Object> settings = new LinkedHashMap<>(spec.settings().manifest());
+            // a fixed order: Map.of iterates in a per-JVM order, so the manifest's bytes varied from run to run
+            Map<String, Object> teacherRef = new LinkedHashMap<>();
+            teacherRef.put("api", teacher.api().wireName());
+            teacherRef.put("model", teacher.model());
+            settings.put("teacher", teacherRef);
             Manifest manifest = new Manifest(toolVersion, spec.command(), freshRunId, settings,
                     spec.limits(),
                     spec.seeds() == null ? null : new SeedFileRef(spec.seeds().path(), spec.seeds().sha256()),
                     spec.prompts(),
                     dev.instructgen.dataset.Provenance.TeacherRef.of(teacher.identity()),
-                    spec.licensePolicy(), startedAt, spec.randomSeed());
+                    spec.licensePolicy().manifest(), startedAt, spec.randomSeed());
             RunDirectory dir = RunDirectory.openOrCreate(spec.out(), manifest, clock);
             Map<String, Long> rejections = dir.restoredRejectionCounts();
             return new Opened(new RunDirectoryJournal(dir), dir.manifest().runId(), dir.resumed(),

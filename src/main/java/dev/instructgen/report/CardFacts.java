@@ -17,7 +17,7 @@ import java.util.Objects;
  * Everything the dataset card states about a finished run. Maps keep their insertion order, so the caller
  * decides the order of rows.
  *
- * @param command          "self-instruct" or "evol-instruct"
+ * @param command          the run's method code, e.g. "self-instruct"
  * @param policyVersion    the teacher-terms policy version applied ({@link TeacherTermsPolicy#version()})
  * @param proposed         candidates the filters saw
  * @param acceptedByMethod accepted examples per method ("self-instruct", "evol-instruct", "seed")
@@ -26,12 +26,14 @@ import java.util.Objects;
  * @param settings         the effective settings worth stating (never secrets), display strings
  * @param licenseSummary   computed from the accepted examples' license blocks
  * @param languages        ISO 639-1 codes of the data, e.g. ["en"]
+ * @param methods          what the card says about each method the run used, supplied by the methods
  */
 public record CardFacts(String command, String runId, TeacherIdentity teacher, TeacherTerms teacherTerms,
                         String policyVersion, List<SeedSource> seedSources, long proposed, long accepted,
                         Map<String, Long> acceptedByMethod, Map<String, Long> rejectedByReason, TokenUsage tokens,
                         Double costUsd, Instant startedAt, Instant finishedAt, Map<String, String> settings,
-                        LicenseSummary licenseSummary, List<String> languages) {
+                        LicenseSummary licenseSummary, List<String> languages,
+                        List<MethodCard> methods) {
 
     public CardFacts {
         Objects.requireNonNull(command, "command");
@@ -44,6 +46,7 @@ public record CardFacts(String command, String runId, TeacherIdentity teacher, T
         rejectedByReason = ordered(rejectedByReason);
         settings = ordered(settings);
         tokens = tokens == null ? TokenUsage.ZERO : tokens;
+        methods = methods == null ? List.of() : List.copyOf(methods);
         languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
     }
 

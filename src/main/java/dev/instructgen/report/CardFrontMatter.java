@@ -39,7 +39,7 @@ final class CardFrontMatter {
         this.catalog = catalog;
     }
 
-    String render(CardFacts facts, List<String> methods) {
+    String render(CardFacts facts, List<MethodCard> methods) {
         Map<String, Object> header = new LinkedHashMap<>();
         String hfLicense = huggingFaceLicense(facts.licenseSummary());
         header.put("license", hfLicense);
@@ -51,7 +51,7 @@ final class CardFrontMatter {
         header.put("task_categories", List.of("text-generation"));
         List<String> tags = new ArrayList<>();
         tags.add("synthetic");
-        tags.addAll(methods);
+        methods.forEach(m -> tags.add(m.code()));
         tags.add("instructgen");
         header.put("tags", tags);
         header.put("pretty_name", "instructgen " + facts.command() + " run " + facts.runId());

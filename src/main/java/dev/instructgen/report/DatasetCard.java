@@ -4,7 +4,6 @@ import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.report.CardFacts;
 import dev.instructgen.report.CardFrontMatter;
 import dev.instructgen.licensing.LicenseFacts;
-import dev.instructgen.report.MethodCitations;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.licensing.SpdxCatalog;
 import dev.instructgen.licensing.TeacherTerms;
@@ -21,9 +20,6 @@ import java.util.Map;
  */
 public final class DatasetCard {
 
-    static final String SELF_INSTRUCT = "self-instruct";
-    static final String EVOL_INSTRUCT = "evol-instruct";
-
     private final SpdxCatalog catalog;
     private final CardFrontMatter frontMatter;
 
@@ -37,7 +33,7 @@ public final class DatasetCard {
     }
 
     public String render(CardFacts facts) {
-        List<String> methods = methods(facts);
+        List<MethodCard> methods = methods(facts);
         StringBuilder md = new StringBuilder(frontMatter.render(facts, methods));
         md.append("\n# instructgen ").append(facts.command()).append(" run ").append(facts.runId()).append("\n\n");
         md.append("Instruction-tuning data grown from seed tasks by a teacher model with instructgen. Every example"
@@ -53,32 +49,15 @@ public final class DatasetCard {
         return md.toString();
     }
 
-    /** The methods the run used, for tags and citations: the command's, plus any method with accepted examples. */
-    static List<String> methods(CardFacts facts) {
-        List<String> methods = new ArrayList<>();
-        for (String m : List.of(SELF_INSTRUCT, EVOL_INSTRUCT)) {
-            boolean used = m.equals(facts.command()) || facts.acceptedByMethod().getOrDefault(m, 0L) > 0;
-            if (used) {
-                methods.add(m);
-            }
-        }
-        return methods;
+    /** The methods the run used, for tags and citations, as the methods describe themselves. */
+    static List<MethodCard> methods(CardFacts facts) {
+        return facts.methods();
     }
 
-    private static void method(StringBuilder md, List<String> methods) {
+    private static void method(StringBuilder md, List<MethodCard> methods) {
         md.append("\n## Method\n\n");
-        if (methods.contains(SELF_INSTRUCT)) {
-            md.append("- **Self-Instruct** (Wang et al., 2023): the teacher sees a few seed and already generated"
-                    + " instructions and proposes new ones; each new task is judged to be a classification task or"
-                    + " not, its instances are written input-first (output-first for classification), and every"
-                    + " candidate passes heuristic filters and a ROUGE-L novelty filter against all instructions"
-                    + " accepted before it.\n");
-        }
-        if (methods.contains(EVOL_INSTRUCT)) {
-            md.append("- **Evol-Instruct** (Xu et al., 2023): over several rounds the teacher rewrites each"
-                    + " instruction with an in-depth operation (add constraints, deepen, concretize, increase"
-                    + " reasoning steps, complicate input) or an in-breadth mutation; failed evolutions are"
-                    + " eliminated, and the teacher writes the responses.\n");
+        for (MethodCard m : methods) {
+            md.append("- ").append(m.description()).append("\n");
         }
     }
 
@@ -184,14 +163,13 @@ public final class DatasetCard {
                 + " table; it is not legal advice. Check the sources' current terms before relying on it.\n");
     }
 
-    private static void citations(StringBuilder md, List<String> methods) {
+    private static void citations(StringBuilder md, List<MethodCard> methods) {
         md.append("\n## How to cite\n\n");
-        boolean any = methods.isEmpty();
-        if (methods.contains(SELF_INSTRUCT) || any) {
-            md.append("```bibtex\n").append(MethodCitations.SELF_INSTRUCT).append("```\n\n");
-        }
-        if (methods.contains(EVOL_INSTRUCT) || any) {
-            md.append("```bibtex\n").append(MethodCitations.EVOL_INSTRUCT).append("```\n");
+        for (int i = 0; i < methods.size(); i++) {
+            md.append("```bibtex\n").append(methods.get(i).citation()).append("```\n");
+            if (i < methods.size() - 1) {
+                md.append("\n");
+            }
         }
     }
 

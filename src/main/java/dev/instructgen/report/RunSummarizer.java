@@ -39,7 +39,7 @@ public final class RunSummarizer {
             for (var it = examples.iterator(); it.hasNext(); ) {
                 Example example = it.next();
                 accepted++;
-                byMethod.merge(example.method(), 1L, Long::sum);
+                byMethod.merge(example.method().code(), 1L, Long::sum);
                 licenses.add(example.license());
             }
         }

@@ -1,6 +1,5 @@
 package dev.instructgen.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -21,14 +20,21 @@ final class ManifestDiff {
 
     private static final int HASH_SHOWN = 12;
 
+    /**
+     * Settings recorded for the reader but not compared: the input file's path (Evol-Instruct), since the same file
+     * may be named by another path (relative vs absolute) and its sha256 is compared through {@code seeds}.
+     */
+    private static final Set<String> RECORDED_ONLY = Set.of("input");
+
     private ManifestDiff() {
     }
 
-    /** Every difference, stored value first; empty when the run may resume. */
+    /** Every difference, stored value first; empty when the run may resume; only the command when that differs. */
     static List<String> between(Manifest stored, Manifest requested) {
         List<String> differences = new ArrayList<>();
         if (!Objects.equals(stored.command(), requested.command())) {
-            differences.add("command " + stored.command() + " -> " + requested.command());
+            // another command's run: every setting differs, and listing them all says less than this one line
+            return List.of("command " + stored.command() + " -> " + requested.command());
         }
         compareMaps(stored.settings(), requested.settings(), differences);
         String storedSeeds = stored.seeds() == null ? null : stored.seeds().sha256();
@@ -56,33 +62,59 @@ final class ManifestDiff {
         Set<String> keys = new LinkedHashSet<>(stored.keySet());
         keys.addAll(requested.keySet());
         for (String key : keys) {
-            JsonNode before = normalized(stored.get(key));
-            JsonNode after = normalized(requested.get(key));
-            if (!sameValue(before, after)) {
-                differences.add(key + " " + show(before) + " -> " + show(after));
+            if (RECORDED_ONLY.contains(key)) {
+                continue;
             }
+            compareNodes(key, normalized(stored.get(key)), normalized(requested.get(key)), differences);
+        }
+    }
+
+    private static void compareNodes(String key, JsonNode before, JsonNode after, List<String> differences) {
+        if (!sameValue(before, after)) {
+            differences.add(key + " " + show(before) + " -> " + show(after));
         }
     }
 
     /**
-     * The stored side was read back from JSON, the requested side is live Java objects (Integer vs Long,
-     * Path vs String, records); going through JSON text makes both the same kind of tree.
+     * The stored side was read back from JSON, the requested side is live Java objects (Integer vs Long, Path vs
+     * String, lists, nested maps); both become the same kind of tree, compared field by field, numbers by value.
      */
     private static JsonNode normalized(Object value) {
         if (value == null) {
             return NullNode.getInstance();
         }
         ObjectMapper mapper = JsonCodec.mapper();
-        try {
-            return mapper.readTree(mapper.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("setting value cannot be written as JSON: " + value, e);
-        }
+        return mapper.valueToTree(value);
     }
 
     private static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a.isMissingNode() || b.isMissingNode()) {
+            return (a.isMissingNode() || a.isNull()) && (b.isMissingNode() || b.isNull());
+        }
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameValue(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isObject() && b.isObject()) {
+            Set<String> fields = new LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(fields::add);
+            b.fieldNames().forEachRemaining(fields::add);
+            for (String field : fields) {
+                if (!sameValue(a.path(field), b.path(field))) {
+                    return false;
+                }
+            }
+            return true;
         }
         return a.equals(b);
     }

@@ -347,6 +347,46 @@ class EvolInstructCommandTest {
     }
 
     @Test
+    void theCardOfAnEvolvedRunNamesTheOriginalSeedFileNotTheInputRun() throws IOException {
+        Path seeds = chainScript();
+        assertThat(run(seeds, dir.resolve("first"), "--rounds", "1", "--model", "teacher-one")).isZero();
+
+        assertThat(run(dir.resolve("first"), dir.resolve("second"), "--rounds", "1")).as(err.toString()).isZero();
+
+        String card = Files.readString(dir.resolve("second/DATASET_CARD.md"));
+        String seedSection = card.substring(card.indexOf("## Seed"), card.indexOf("\n## ", card.indexOf("## Seed") + 1));
+        assertThat(seedSection).contains("seed_tasks.jsonl").doesNotContain("examples.jsonl");
+    }
+
+    @Test
+    void resumesWhenTheSameInputFileIsNamedByAnotherPath() throws IOException {
+        Path input = chainScript();
+        assertThat(run(input, dir.resolve("run"), "--rounds", "1", "--target", "1")).isZero();
+        Path other = Path.of("").toAbsolutePath().relativize(input.toAbsolutePath());
+
+        int exit = run(other, dir.resolve("run"), "--rounds", "1", "--target", "2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("resuming run");
+    }
+
+    @Test
+    void pointingAtAnotherCommandsRunIsRefusedInOneLine() throws IOException {
+        Path input = chainScript();
+        assertThat(run(input, dir.resolve("run"), "--rounds", "1")).isZero();
+        err.getBuffer().setLength(0);
+
+        int exit = InstructgenCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("self-instruct", "--seeds", input.toString(), "--out", dir.resolve("run").toString(),
+                        "--teacher-url", server.baseUrl() + "/v1", "--model", "evol-test", "--target", "3");
+
+        assertThat(exit).isEqualTo(2);
+        List<String> refusal = err.toString().lines().filter(l -> !l.startsWith("warning:")).toList();
+        assertThat(refusal).hasSize(1);
+        assertThat(refusal.get(0)).contains("command evol-instruct -> self-instruct").hasSizeLessThan(300);
+    }
+
+    @Test
     void aRerunWithOtherSettingsRefusesNamingTheDifference() throws IOException {
         Path input = chainScript();
         assertThat(run(input, dir.resolve("run"), "--rounds", "1")).isZero();

@@ -1,5 +1,6 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
@@ -33,8 +34,9 @@ class RunLoopTest {
     private RunSpec spec(long target, Budget budget, int concurrency) {
         TeacherSettings teacherSettings = new TeacherSettings(TeacherApi.OPENAI, URI.create("http://localhost:8000/v1"),
                 "fake-model", "OPENAI_API_KEY", concurrency, Duration.ofSeconds(30), 0, 0, Duration.ofMinutes(10));
-        return new RunSpec("test-method", Path.of("out"), teacherSettings, target, budget, 7, TokenizerKind.UNICODE,
-                0.7, Map.of("k", "v"), Map.of("stage", "t.txt@abc"), null, null, Duration.ofSeconds(5));
+        return RunSpec.builder(MethodId.SELF_INSTRUCT).out(Path.of("out")).teacher(teacherSettings).target(target)
+                .budget(budget).randomSeed(7).novelty(TokenizerKind.UNICODE, 0.7).settings(() -> Map.of("k", "v"))
+                .prompts(Map.of("stage", "t.txt@abc")).grace(Duration.ofSeconds(5)).build();
     }
 
     private RunContext assemble(RunSpec spec, JournalOpener opener) {
@@ -60,7 +62,7 @@ class RunLoopTest {
             public void run() {
                 var reply = ctx.teacher().complete(TeacherRequest.ofUserPrompt("generate", "go", Sampling.greedy(5)));
                 String id = "e" + ids.incrementAndGet();
-                ctx.accept(new Example(id, "instruction " + id, "", reply.text(), "test", id, false,
+                ctx.accept(new Example(id, "instruction " + id, "", reply.text(), MethodId.SELF_INSTRUCT, id, false,
                         new Provenance(ctx.runId(), ctx.now(), ctx.teacherRef(), Map.of(), List.of(), null, null,
                                 Provenance.Usage.of(reply.usage())),
                         ctx.licenseTagger().tag(List.of())));

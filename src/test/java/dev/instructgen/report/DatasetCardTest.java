@@ -1,5 +1,7 @@
 package dev.instructgen.report;
 
+import dev.instructgen.method.selfinstruct.SelfInstructCard;
+import dev.instructgen.method.evol.EvolCard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,7 +46,8 @@ class DatasetCardTest {
         return new CardFacts(command, "run-7", new TeacherIdentity(TeacherApi.OLLAMA, model, "localhost:11434"), terms,
                 POLICY.version(), seeds, accepted + 350, accepted, byMethod, rejected, new TokenUsage(120_000, 45_000),
                 null, Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T10:42:30Z"), settings,
-                summary.build(), List.of("en"));
+                summary.build(), List.of("en"), command.equals("evol-instruct") ? List.of(EvolCard.CARD)
+                : List.of(SelfInstructCard.CARD));
     }
 
     private static JsonNode header(String card) throws Exception {

@@ -66,4 +66,31 @@ class ManifestDiffTest {
 
         assertThat(ManifestDiff.between(stored(base), other)).isEmpty();
     }
+
+    @Test
+    void anotherCommandsRunIsRefusedWithOneDifferenceNotEverySetting() throws Exception {
+        Map<String, Object> evol = new LinkedHashMap<>();
+        evol.put("rounds", 4);
+        evol.put("input_format", "SELF_INSTRUCT_SEEDS");
+        Manifest stored = stored(new Manifest("1", "evol-instruct", "run-1", evol, TestRuns.limits(10), null,
+                Map.of(), null, Map.of(), "2026-11-21T22:00:00Z", 42));
+        Map<String, Object> selfInstruct = new LinkedHashMap<>();
+        selfInstruct.put("rouge_threshold", 0.7);
+        Manifest requested = new Manifest("1", "self-instruct", "run-2", selfInstruct, TestRuns.limits(10), null,
+                Map.of("self-instruct/classification.txt", "abc"), null, Map.of(), "2026-11-21T22:00:00Z", 3);
+
+        assertThat(ManifestDiff.between(stored, requested)).containsExactly("command evol-instruct -> self-instruct");
+    }
+
+    @Test
+    void theSameInputFileNamedByAnotherPathIsNotADifference() throws Exception {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("input", "seeds/seed_tasks.jsonl");
+        before.put("rounds", 4);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("input", "/home/me/project/seeds/seed_tasks.jsonl");
+        after.put("rounds", 4);
+
+        assertThat(ManifestDiff.between(stored(withSettings(before)), withSettings(after))).isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.instructgen.storage;
 
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
 import dev.instructgen.dataset.RejectionReason;
@@ -60,6 +61,10 @@ public final class TestRuns {
     }
 
     public static Example example(int n, String method, LicenseInfo license) {
+        return example(n, MethodId.fromCode(method), license);
+    }
+
+    public static Example example(int n, MethodId method, LicenseInfo license) {
         Provenance provenance = new Provenance("run-1", "2026-11-21T22:00:00Z",
                 new Provenance.TeacherRef("openai", "llama3.1:8b", "localhost:8000"),
                 Map.of("instruction-generation", "instruction-generation.txt@bbbbbbbb"),

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +51,13 @@ public final class EvolChains {
         this.checkpointEvery = checkpointEvery;
         for (Lineage l : lineages) {
             state.put(l.rootId(), l);
-            if (l.roundsDone() < rounds) {
-                ready.add(l);
-            }
         }
+        // Fewest rounds done first, input order within a round: a resumed run picks up where the FIFO of an
+        // uninterrupted one would be (every round-1 evolution before any round 2), so an interrupted run ends
+        // with the same rounds as one left alone, rather than deepening the inputs it had reached first.
+        lineages.stream().filter(l -> l.roundsDone() < rounds)
+                .sorted(Comparator.comparingInt(Lineage::roundsDone))
+                .forEach(ready::add);
         this.nextCheckpoint = clock.instant().plus(checkpointEvery);
     }
 

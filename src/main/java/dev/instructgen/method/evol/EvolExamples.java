@@ -1,6 +1,7 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.licensing.LicenseTagger;
@@ -34,7 +35,7 @@ public final class EvolExamples {
                 : new Provenance.Novelty(a.novelty().score(), a.novelty().mostSimilarId());
         Provenance p = new Provenance(runId, now(), teacher, a.prompts(), List.of(lineage.currentId()),
                 new Provenance.Evolution(a.round(), a.operation().key()), novelty, Provenance.Usage.of(a.usage()));
-        return new Example(id, a.instruction(), "", a.response(), Example.EVOL_INSTRUCT, id, false, p,
+        return new Example(id, a.instruction(), "", a.response(), MethodId.EVOL_INSTRUCT, id, false, p,
                 licenses.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
     }
 
@@ -45,7 +46,7 @@ public final class EvolExamples {
     public Example original(EvolInput input) {
         Provenance p = new Provenance(runId, now(), null, null, List.of(), null, null, null);
         LicenseInfo license = input.inherited() != null ? input.inherited() : licenses.tag(List.of(input.source()));
-        return new Example(input.id(), input.instruction(), input.input(), input.output(), Example.SEED,
+        return new Example(input.id(), input.instruction(), input.input(), input.output(), MethodId.SEED,
                 input.id(), input.isClassification(), p, license);
     }
 

@@ -1,6 +1,7 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Rejection;
 import dev.instructgen.filter.NoveltyFilter;
 
@@ -56,7 +57,7 @@ public final class EvolResume {
         Map<String, List<Example>> evolvedByRoot = new HashMap<>();
         List<Example> evolved = new ArrayList<>();
         for (Example e : restored) {
-            if (Example.EVOL_INSTRUCT.equals(e.method()) && e.provenance().evolution() != null) {
+            if (MethodId.EVOL_INSTRUCT == e.method() && e.provenance().evolution() != null) {
                 String root = rootOf(e, byId, roots);
                 if (root != null) {
                     evolvedByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(e);
@@ -139,7 +140,7 @@ public final class EvolResume {
             String parent = parents.get(0);
             Example parentExample = byId.get(parent);
             if (roots.contains(parent)
-                    && (parentExample == null || !Example.EVOL_INSTRUCT.equals(parentExample.method()))) {
+                    && (parentExample == null || MethodId.EVOL_INSTRUCT != parentExample.method())) {
                 return parent;
             }
             at = parentExample;

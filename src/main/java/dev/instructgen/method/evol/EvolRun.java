@@ -2,10 +2,13 @@ package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
+import dev.instructgen.pipeline.GenerationMethod;
+import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.ProgressReporter;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunLoop;
 import dev.instructgen.pipeline.RunOutcome;
+import dev.instructgen.pipeline.StageGraph;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +36,11 @@ public final class EvolRun {
         this.checkpointEvery = checkpointEvery;
     }
 
-    public RunOutcome run(List<EvolInput> inputs, ProgressReporter progress, boolean handleSignals) {
+    /**
+     * Restores the chains (fresh or resumed), writes the kept originals and returns the run of the evolution
+     * stages; closing it checkpoints the chains.
+     */
+    public GenerationMethod.MethodRun start(List<EvolInput> inputs) {
         EvolutionStats stats = new EvolutionStats();
         EvolFilters filters = EvolFilters.of(settings, ctx.novelty());
         ChainCheckpoint saved = ctx.journal().readCheckpoint(CHECKPOINT, ChainCheckpoint.class).orElse(null);
@@ -52,12 +59,29 @@ public final class EvolRun {
         EvolChains chains = new EvolChains(state.lineages(), settings.rounds(), examples, output, stats,
                 ctx.clock(), checkpointEvery);
         EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings, filters, stats);
-        OperationDraw draw = new OperationDraw(settings.randomSeed(), settings.weights());
-        try {
-            return new RunLoop(ctx, progress, handleSignals)
-                    .run(scheduler -> new EvolSource(chains, step, draw, scheduler));
-        } finally {
-            chains.close();
+        EvolSource source = new EvolSource(chains, step, new OperationDraw(settings.randomSeed(), settings.weights()));
+        return new GenerationMethod.MethodRun() {
+            @Override
+            public StageGraph stages() {
+                return source.stages();
+            }
+
+            @Override
+            public JobSource source(StageGraph.Jobs jobs) {
+                return source.source(jobs);
+            }
+
+            @Override
+            public void close() {
+                chains.close();
+            }
+        };
+    }
+
+    /** Runs the stages to a stop on the engine, without a session (tests, benchmarks). */
+    public RunOutcome run(List<EvolInput> inputs, ProgressReporter progress, boolean handleSignals) {
+        try (GenerationMethod.MethodRun run = start(inputs)) {
+            return new RunLoop(ctx, progress, handleSignals).run(scheduler -> run.source(run.stages().bind(scheduler)));
         }
     }
 

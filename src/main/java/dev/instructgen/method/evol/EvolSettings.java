@@ -49,6 +49,15 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
         }
     }
 
+    /** The sampling of rewrites and answers from --temperature, --top-p and --max-output-tokens. */
+    public static Sampling sampling(double temperature, double topP, int maxTokens) {
+        try {
+            return new Sampling(temperature, topP, maxTokens, null, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--temperature / --top-p / --max-output-tokens: " + e.getMessage());
+        }
+    }
+
     public boolean noveltyFilter() {
         return rougeThreshold != null;
     }

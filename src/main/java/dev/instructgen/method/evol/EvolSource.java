@@ -4,153 +4,104 @@ import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.Priorities;
-import dev.instructgen.pipeline.Scheduler;
+import dev.instructgen.pipeline.Stage;
+import dev.instructgen.pipeline.StageGraph;
 import dev.instructgen.teacher.RequestFailedException;
 import dev.instructgen.teacher.TokenUsage;
 
+import java.util.function.BiConsumer;
+
 /**
- * Feeds the engine: each job is one teacher request of one evolution. A rewrite job submits the judge job, the
- * judge job the response job; the chains record the end of every attempt. Later stages get higher priority
- * (Priorities), so evolutions already paid for finish before new ones start.
+ * The stages of one evolution, each one teacher request: {@code rewrite -> judge -> response} (without the
+ * equality judge {@code rewrite -> response}), and the source that draws the next lineage of the round. The chains
+ * record the end of every attempt. Later stages get higher priority (Priorities), so evolutions already paid for
+ * finish before new ones start.
  */
-public final class EvolSource implements JobSource {
+public final class EvolSource {
+
+    /** A rewrite to do: the lineage, its round and the operation drawn for it. */
+    record Draw(Lineage lineage, int round, EvolOperation op) {
+    }
 
     private final EvolChains chains;
     private final EvolutionStep step;
     private final OperationDraw draw;
-    private final Scheduler scheduler;
+    private final Stage<Draw> rewrite;
+    private final Stage<Candidate> judge;
+    private final Stage<Candidate> respond;
+    private final StageGraph graph;
 
-    public EvolSource(EvolChains chains, EvolutionStep step, OperationDraw draw, Scheduler scheduler) {
+    public EvolSource(EvolChains chains, EvolutionStep step, OperationDraw draw) {
         this.chains = chains;
         this.step = step;
         this.draw = draw;
-        this.scheduler = scheduler;
+        this.respond = Stage.of(EvolutionStep.STAGE_RESPONSE, Priorities.FINISH, guarded(EvolutionStep.STAGE_RESPONSE,
+                (c, handOff) -> chains.finish(c.lineage(), step.respond(c))));
+        this.judge = Stage.of(EvolutionStep.STAGE_JUDGE, Priorities.JUDGE, guarded(EvolutionStep.STAGE_JUDGE,
+                (c, handOff) -> handOn(c.lineage(), step.judge(c), handOff)));
+        this.rewrite = new Stage<>("evol-rewrite", Priorities.TRANSFORM, d -> d.op().stage(),
+                (d, handOff) -> attempt(d.lineage(), d.round(), d.op(), d.op().stage(), d.lineage().currentText(),
+                        () -> handOn(d.lineage(), step.rewrite(d.lineage(), d.round(), d.op()), handOff)));
+        this.graph = StageGraph.builder().stage(rewrite).stage(judge).stage(respond)
+                .edge(rewrite, judge).edge(rewrite, respond).edge(judge, respond).build();
     }
 
-    @Override
-    public Job next() {
-        Lineage l = chains.take();
-        if (l == null) {
-            return null;
-        }
-        int round = l.roundsDone() + 1;
-        // The draw depends only on (seed, the instruction being evolved, round): reproducible under any timing.
-        return new Rewrite(l, round, draw.draw(l.currentId(), round));
+    public StageGraph stages() {
+        return graph;
     }
 
-    @Override
-    public boolean exhausted() {
-        return chains.exhausted();
+    public JobSource source(StageGraph.Jobs jobs) {
+        return new JobSource() {
+            @Override
+            public Job next() {
+                Lineage l = chains.take();
+                if (l == null) {
+                    return null;
+                }
+                int round = l.roundsDone() + 1;
+                // The draw depends only on (seed, the instruction being evolved, round): reproducible under any
+                // timing.
+                return jobs.job(rewrite, new Draw(l, round, draw.draw(l.currentId(), round)));
+            }
+
+            @Override
+            public boolean exhausted() {
+                return chains.exhausted();
+            }
+        };
     }
 
-    private void handOn(Lineage lineage, EvolutionStep.Next next) {
+    private void handOn(Lineage lineage, EvolutionStep.Next next, Stage.HandOff handOff) {
         if (next instanceof EvolutionStep.Next.Done done) {
             chains.finish(lineage, done.attempt());
         } else {
             Candidate c = ((EvolutionStep.Next.Continue) next).candidate();
-            scheduler.submit(step.judges() && !c.prompts().containsKey("judge") ? new Judge(c) : new Respond(c));
+            handOff.to(step.judges() && !c.prompts().containsKey("judge") ? judge : respond, c);
         }
     }
 
-    /** Runs one stage; a request that failed after its retries ends the attempt as a teacher error. */
-    private abstract class Stage implements Job {
-        final Lineage lineage;
-        final int round;
-        final EvolOperation op;
-        /** The rewrite once known, else the instruction being evolved: what rejected.jsonl shows on failure. */
-        final String instruction;
-
-        Stage(Lineage lineage, int round, EvolOperation op, String instruction) {
-            this.lineage = lineage;
-            this.round = round;
-            this.op = op;
-            this.instruction = instruction;
-        }
-
-        abstract void work();
-
-        @Override
-        public final void run() {
-            try {
-                work();
-            } catch (RequestFailedException e) {
-                chains.finish(lineage, new Attempt.Eliminated(op, round, RejectionReason.TEACHER_ERROR,
-                        stage() + " request failed after retries: " + e.getMessage(), instruction, null,
-                        TokenUsage.ZERO));
-                throw e;
-            } catch (RuntimeException | Error e) {
-                chains.abandon(lineage);
-                throw e;
-            }
-        }
+    private Stage.Work<Candidate> guarded(String stage, BiConsumer<Candidate, Stage.HandOff> work) {
+        return (c, handOff) -> attempt(c.lineage(), c.round(), c.operation(), stage, c.instruction(),
+                () -> work.accept(c, handOff));
     }
 
-    private final class Rewrite extends Stage {
-        Rewrite(Lineage lineage, int round, EvolOperation op) {
-            super(lineage, round, op, lineage.currentText());
-        }
-
-        @Override
-        public String stage() {
-            return op.stage();
-        }
-
-        @Override
-        public int priority() {
-            return Priorities.TRANSFORM;
-        }
-
-        @Override
-        void work() {
-            handOn(lineage, step.rewrite(lineage, round, op));
-        }
-    }
-
-    private final class Judge extends Stage {
-        private final Candidate candidate;
-
-        Judge(Candidate c) {
-            super(c.lineage(), c.round(), c.operation(), c.instruction());
-            this.candidate = c;
-        }
-
-        @Override
-        public String stage() {
-            return EvolutionStep.STAGE_JUDGE;
-        }
-
-        @Override
-        public int priority() {
-            return Priorities.JUDGE;
-        }
-
-        @Override
-        void work() {
-            handOn(lineage, step.judge(candidate));
-        }
-    }
-
-    private final class Respond extends Stage {
-        private final Candidate candidate;
-
-        Respond(Candidate c) {
-            super(c.lineage(), c.round(), c.operation(), c.instruction());
-            this.candidate = c;
-        }
-
-        @Override
-        public String stage() {
-            return EvolutionStep.STAGE_RESPONSE;
-        }
-
-        @Override
-        public int priority() {
-            return Priorities.FINISH;
-        }
-
-        @Override
-        void work() {
-            chains.finish(lineage, step.respond(candidate));
+    /**
+     * Runs one stage's work; a request that failed after its retries ends the attempt as a teacher error, anything
+     * else abandons the lineage. {@code instruction} is what rejected.jsonl shows on failure: the rewrite once
+     * known, else the instruction being evolved.
+     */
+    private void attempt(Lineage lineage, int round, EvolOperation op, String stage, String instruction,
+                         Runnable work) {
+        try {
+            work.run();
+        } catch (RequestFailedException e) {
+            chains.finish(lineage, new Attempt.Eliminated(op, round, RejectionReason.TEACHER_ERROR,
+                    stage + " request failed after retries: " + e.getMessage(), instruction, null,
+                    TokenUsage.ZERO));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            chains.abandon(lineage);
+            throw e;
         }
     }
 }

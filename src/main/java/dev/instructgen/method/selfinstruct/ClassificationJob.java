@@ -1,8 +1,9 @@
 package dev.instructgen.method.selfinstruct;
 
 import dev.instructgen.dataset.RejectionReason;
-import dev.instructgen.pipeline.Job;
-import dev.instructgen.pipeline.Priorities;
+import dev.instructgen.pipeline.RunContext;
+import dev.instructgen.pipeline.Stage;
+import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 
@@ -14,51 +15,55 @@ import java.util.regex.Pattern;
  * classification task, which decides how its instances are generated. A reply with neither yes nor no drops the
  * task (reason {@code not_classification_answer}) rather than guessing the format.
  */
-final class ClassificationJob implements Job {
+final class ClassificationJob implements Stage.Work<TaskCandidate> {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private final SelfInstructRun run;
-    private final TaskCandidate task;
+    private final RunContext ctx;
+    private final SelfInstructPrompts prompts;
+    private final Sampling sampling;
+    private final PendingWork pending;
+    private final Rejections rejections;
+    private final Stage<TaskCandidate> instances;
+    private final ClassificationAnswerParser answerParser = new ClassificationAnswerParser();
 
-    ClassificationJob(SelfInstructRun run, TaskCandidate task) {
-        this.run = run;
-        this.task = task;
+    ClassificationJob(RunContext ctx, SelfInstructPrompts prompts, Sampling sampling, PendingWork pending,
+                      Rejections rejections, Stage<TaskCandidate> instances) {
+        this.ctx = ctx;
+        this.prompts = prompts;
+        this.sampling = sampling;
+        this.pending = pending;
+        this.rejections = rejections;
+        this.instances = instances;
     }
 
-    @Override
-    public String stage() {
+    private static String stage() {
         return SelfInstructPrompts.STAGE_CLASSIFICATION;
     }
 
     @Override
-    public int priority() {
-        return Priorities.JUDGE;
-    }
-
-    @Override
-    public void run() {
+    public void process(TaskCandidate task, Stage.HandOff handOff) {
         boolean handedOn = false;
         try {
-            if (run.ctx.targetReached()) {
+            if (ctx.targetReached()) {
                 return;
             }
-            TeacherReply reply = run.ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
-                    run.prompts.classification(task.instruction()), run.settings.classification()));
-            Optional<Boolean> answer = run.answerParser.parse(ReasoningBlocks.strip(reply.text()));
+            TeacherReply reply = ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
+                    prompts.classification(task.instruction()), sampling));
+            Optional<Boolean> answer = answerParser.parse(ReasoningBlocks.strip(reply.text()));
             if (answer.isEmpty()) {
                 String hint = reply.wasCutOff() ? " (cut off by the token limit: a model that reasons first needs "
                         + "a higher sampling.classification.max-tokens in the config)" : "";
-                run.reject(task.taskId(), stage(), RejectionReason.NOT_CLASSIFICATION_ANSWER,
+                rejections.reject(task.taskId(), stage(), RejectionReason.NOT_CLASSIFICATION_ANSWER,
                         "expected Yes or No, got: " + abbreviate(reply.text()) + hint, task.instruction(), "", "",
                         task.parents());
                 return;
             }
-            run.scheduler.submit(new InstanceGenerationJob(run, task.classified(answer.get(), reply.usage())));
+            handOff.to(instances, task.classified(answer.get(), reply.usage()));
             handedOn = true;
         } finally {
             if (!handedOn) {
-                run.taskFinished(0);
+                pending.taskFinished(0);
             }
         }
     }

@@ -1,12 +1,14 @@
 package dev.instructgen.method.selfinstruct;
 
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.filter.CandidateInstance;
 import dev.instructgen.filter.InstanceScreen;
-import dev.instructgen.pipeline.Job;
-import dev.instructgen.pipeline.Priorities;
+import dev.instructgen.pipeline.RunContext;
+import dev.instructgen.pipeline.Stage;
+import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
@@ -19,71 +21,80 @@ import java.util.List;
  * conflicts, duplicates, more than {@code --instances-per-task}), and write the rest through the run's
  * acceptance gate.
  */
-final class InstanceGenerationJob implements Job {
+final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
 
-    private final SelfInstructRun run;
-    private final TaskCandidate task;
+    private final RunContext ctx;
+    private final SelfInstructPrompts prompts;
+    private final Sampling sampling;
+    private final int instancesPerTask;
+    private final InstanceScreen instanceScreen;
+    private final PendingWork pending;
+    private final Rejections rejections;
+    private final InstanceParser instanceParser = new InstanceParser();
 
-    InstanceGenerationJob(SelfInstructRun run, TaskCandidate task) {
-        this.run = run;
-        this.task = task;
+    InstanceGenerationJob(RunContext ctx, SelfInstructPrompts prompts, Sampling sampling, int instancesPerTask,
+                          InstanceScreen instanceScreen, PendingWork pending, Rejections rejections) {
+        this.ctx = ctx;
+        this.prompts = prompts;
+        this.sampling = sampling;
+        this.instancesPerTask = instancesPerTask;
+        this.instanceScreen = instanceScreen;
+        this.pending = pending;
+        this.rejections = rejections;
     }
 
-    @Override
-    public String stage() {
+    private static String stage() {
         return SelfInstructPrompts.STAGE_INSTANCES;
     }
 
     @Override
-    public int priority() {
-        return Priorities.FINISH;
-    }
-
-    @Override
-    public void run() {
+    public void process(TaskCandidate task, Stage.HandOff handOff) {
         int written = 0;
         try {
-            if (run.ctx.targetReached()) {
+            if (ctx.targetReached()) {
                 return;
             }
-            int k = run.settings.instancesPerTask();
-            TeacherReply reply = run.ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
-                    run.prompts.instances(task.instruction(), task.isClassification(), k), run.settings.instances()));
+            int k = instancesPerTask;
+            TeacherReply reply = ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
+                    prompts.instances(task.instruction(), task.isClassification(), k), sampling));
             String text = ReasoningBlocks.strip(reply.text());
             List<CandidateInstance> parsed = task.isClassification()
-                    ? run.instanceParser.outputFirst(text)
-                    : run.instanceParser.inputFirst(text);
+                    ? instanceParser.outputFirst(text)
+                    : instanceParser.inputFirst(text);
             if (parsed.isEmpty()) {
-                run.reject(task.taskId(), stage(), RejectionReason.NO_INSTANCES, "no instance found in the reply: "
+                rejections.reject(task.taskId(), stage(), RejectionReason.NO_INSTANCES, "no instance found in the reply: "
                         + ClassificationJob.abbreviate(reply.text()), task.instruction(), "", "", task.parents());
                 return;
             }
-            InstanceScreen.Result screened = run.filters.instances().screen(parsed, reply.wasCutOff());
-            screened.rejected().forEach(r -> rejectInstance(r.instance(), r.verdict().reason(), r.verdict().detail()));
+            InstanceScreen.Result screened = instanceScreen.screen(parsed, reply.wasCutOff());
+            screened.rejected().forEach(r -> rejectInstance(task, r.instance(), r.verdict().reason(),
+                    r.verdict().detail()));
             TokenUsage usage = task.usage().plus(reply.usage());
             List<CandidateInstance> kept = screened.kept();
             for (int i = 0; i < kept.size(); i++) {
-                if (run.ctx.accept(example(kept.get(i), i + 1, usage))) {
+                if (ctx.accept(example(task, kept.get(i), i + 1, usage))) {
                     written++;
                 }
             }
         } finally {
-            run.taskFinished(written);
+            pending.taskFinished(written);
         }
     }
 
-    private Example example(CandidateInstance instance, int n, TokenUsage usage) {
-        Provenance provenance = new Provenance(run.ctx.runId(), run.ctx.now(), run.ctx.teacherRef(),
-                run.prompts.provenance(task.isClassification()), task.parents(), null,
+    private Example example(TaskCandidate task, CandidateInstance instance, int n, TokenUsage usage) {
+        Provenance provenance = new Provenance(ctx.runId(), ctx.now(), ctx.teacherRef(),
+                prompts.provenance(task.isClassification()), task.parents(), null,
                 new Provenance.Novelty(task.novelty().score(), task.novelty().mostSimilarId()),
                 Provenance.Usage.of(usage));
         return new Example(task.taskId() + "-" + n, task.instruction(), instance.input(), instance.output(),
-                Example.SELF_INSTRUCT, task.taskId(), task.isClassification(), provenance,
-                run.ctx.licenseTagger().tag(task.sources()));
+                MethodId.SELF_INSTRUCT, task.taskId(), task.isClassification(), provenance,
+                ctx.licenseTagger().tag(task.sources()));
     }
 
-    private void rejectInstance(CandidateInstance instance, RejectionReason reason, String detail) {
-        run.reject(task.taskId(), stage(), reason, detail, task.instruction(), instance.input(), instance.output(),
+    private void rejectInstance(TaskCandidate task, CandidateInstance instance, RejectionReason reason,
+                                String detail) {
+        rejections.reject(task.taskId(), stage(), reason, detail, task.instruction(), instance.input(),
+                instance.output(),
                 task.parents());
     }
 }

@@ -4,8 +4,9 @@ import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.filter.NoveltyFilter;
 import dev.instructgen.filter.Verdict;
 import dev.instructgen.licensing.SeedSource;
-import dev.instructgen.pipeline.Job;
-import dev.instructgen.pipeline.Priorities;
+import dev.instructgen.pipeline.RunContext;
+import dev.instructgen.pipeline.Stage;
+import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
@@ -17,72 +18,82 @@ import java.util.Set;
 /**
  * Stage 1 and 2 of Self-Instruct (Wang et al. 2023, §2.2-2.3): ask the teacher to continue a list of in-context
  * tasks, then pass each new instruction through the heuristic filters and the ROUGE-L novelty check. An
- * accepted instruction joins the pool at once and goes on to classification.
+ * accepted instruction joins the pool at once and is handed on to classification. The input is the in-context
+ * sample; the prompt is rendered when the job runs, on its worker, not while the scheduler hands out work.
  */
-final class InstructionGenerationJob implements Job {
+final class InstructionGenerationJob implements Stage.Work<List<PoolEntry>> {
 
-    private final SelfInstructRun run;
-    private final List<PoolEntry> shown;
+    private final RunContext ctx;
+    private final SelfInstructPrompts prompts;
+    private final Sampling sampling;
+    private final SelfInstructFilters filters;
+    private final TaskPool pool;
+    private final PendingWork pending;
+    private final Rejections rejections;
+    private final Stage<TaskCandidate> classification;
+    private final InstructionListParser listParser = new InstructionListParser();
 
-    /** The prompt is rendered when the job runs, on its worker, not while the scheduler hands out work. */
-    InstructionGenerationJob(SelfInstructRun run, List<PoolEntry> shown) {
-        this.run = run;
-        this.shown = List.copyOf(shown);
+    InstructionGenerationJob(RunContext ctx, SelfInstructPrompts prompts, Sampling sampling,
+                             SelfInstructFilters filters, TaskPool pool, PendingWork pending,
+                             Rejections rejections, Stage<TaskCandidate> classification) {
+        this.ctx = ctx;
+        this.prompts = prompts;
+        this.sampling = sampling;
+        this.filters = filters;
+        this.pool = pool;
+        this.pending = pending;
+        this.rejections = rejections;
+        this.classification = classification;
     }
 
-    @Override
-    public String stage() {
+    private static String stage() {
         return SelfInstructPrompts.STAGE_GENERATION;
     }
 
     @Override
-    public int priority() {
-        return Priorities.PROPOSE;
-    }
-
-    @Override
-    public void run() {
+    public void process(List<PoolEntry> shown, Stage.HandOff handOff) {
         int accepted = 0;
         try {
-            TeacherReply reply = run.ctx.teacher().complete(
-                    TeacherRequest.ofUserPrompt(stage(), run.prompts.generation(shown), run.settings.generation()));
-            List<String> candidates = run.listParser.parse(ReasoningBlocks.strip(reply.text()), false);
+            TeacherReply reply = ctx.teacher().complete(
+                    TeacherRequest.ofUserPrompt(stage(), prompts.generation(shown), sampling));
+            List<String> candidates = listParser.parse(ReasoningBlocks.strip(reply.text()), false);
             List<String> parents = shown.stream().map(PoolEntry::id).toList();
             if (reply.wasCutOff() && !candidates.isEmpty()) {
                 String partial = candidates.remove(candidates.size() - 1);
-                run.ctx.stats().onProposed(1);
-                run.reject(run.nextId(), stage(), RejectionReason.CUT_OFF,
+                ctx.stats().onProposed(1);
+                rejections.reject(rejections.nextId(), stage(), RejectionReason.CUT_OFF,
                         "the reply hit the length limit inside this item", partial, "", "", parents);
             }
-            run.ctx.stats().onProposed(candidates.size());
+            ctx.stats().onProposed(candidates.size());
             TokenUsage share = share(reply.usage(), Math.max(1, candidates.size()));
             Set<SeedSource> sources = new HashSet<>();
             shown.forEach(e -> sources.addAll(e.sources()));
             for (String instruction : candidates) {
-                if (consider(instruction, parents, sources, share)) {
+                if (consider(instruction, parents, sources, share, handOff)) {
                     accepted++;
                 }
             }
         } finally {
-            run.generationFinished(accepted);
+            pending.generationFinished(accepted);
         }
     }
 
-    private boolean consider(String instruction, List<String> parents, Set<SeedSource> sources, TokenUsage usage) {
-        String id = run.nextId();
-        if (run.filters.instruction().check(instruction) instanceof Verdict.Reject r) {
-            run.reject(id, stage(), r.reason(), r.detail(), instruction, "", "", parents);
+    private boolean consider(String instruction, List<String> parents, Set<SeedSource> sources, TokenUsage usage,
+                             Stage.HandOff handOff) {
+        String id = rejections.nextId();
+        if (filters.instruction().check(instruction) instanceof Verdict.Reject r) {
+            rejections.reject(id, stage(), r.reason(), r.detail(), instruction, "", "", parents);
             return false;
         }
-        NoveltyFilter.Admission novelty = run.filters.novelty().admit(new NoveltyFilter.Candidate(id, instruction));
+        NoveltyFilter.Admission novelty = filters.novelty().admit(new NoveltyFilter.Candidate(id, instruction));
         if (novelty.verdict() instanceof Verdict.Reject r) {
-            run.reject(id, stage(), r.reason(), r.detail(), instruction, "", "", parents);
+            rejections.reject(id, stage(), r.reason(), r.detail(), instruction, "", "", parents);
             return false;
         }
-        run.pool.addGenerated(new PoolEntry(id, instruction, false, sources));
-        run.taskStarted();
-        run.scheduler.submit(new ClassificationJob(run,
-                new TaskCandidate(id, instruction, parents, sources, novelty.nearest(), usage, false)));
+        pool.addGenerated(new PoolEntry(id, instruction, false, sources));
+        pending.taskStarted();
+        handOff.to(classification,
+                new TaskCandidate(id, instruction, parents, sources, novelty.nearest(), usage, false));
         return true;
     }
 

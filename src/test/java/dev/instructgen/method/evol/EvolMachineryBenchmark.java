@@ -1,5 +1,6 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.licensing.SeedSource;
@@ -61,8 +62,9 @@ class EvolMachineryBenchmark {
         EvolSettings settings = new EvolSettings(2, OperationWeights.uniform(), 42, s, s, true, null, null, false);
         TeacherSettings ts = new TeacherSettings(TeacherApi.OPENAI, URI.create("http://localhost:1/v1"), "scripted",
                 "OPENAI_API_KEY", 64, Duration.ofSeconds(30), 0, 0, Duration.ofMinutes(1));
-        RunSpec spec = new RunSpec("evol-instruct", Path.of("out"), ts, (long) n * 2, Budget.UNLIMITED, 42,
-                TokenizerKind.ROUGE_SCORE, 1.0, Map.of("rounds", 2), Map.of(), null, null, Duration.ofSeconds(5));
+        RunSpec spec = RunSpec.builder(MethodId.EVOL_INSTRUCT).out(Path.of("out")).teacher(ts).target((long) n * 2)
+                .randomSeed(42).novelty(TokenizerKind.ROUGE_SCORE, 1.0).settings(() -> Map.of("rounds", 2))
+                .grace(Duration.ofSeconds(5)).build();
         Clock clock = Clock.systemUTC();
         RunContext ctx = RunAssembly.assemble(spec, new RunAssembly.Parts((x, m) -> teacher.reportingTo(m),
                 journal.opener(), id -> CostModel.FREE,

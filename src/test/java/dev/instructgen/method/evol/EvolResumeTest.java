@@ -1,5 +1,6 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.LicenseInfo;
@@ -27,13 +28,13 @@ class EvolResumeTest {
     private static Example evolved(String id, String parent, int round, String op, String instruction) {
         Provenance p = new Provenance("run", "2026-01-01T00:00:00Z", null, Map.of(), List.of(parent),
                 new Provenance.Evolution(round, op), null, null);
-        return new Example(id, instruction, "", "answer", Example.EVOL_INSTRUCT, id, false, p,
+        return new Example(id, instruction, "", "answer", MethodId.EVOL_INSTRUCT, id, false, p,
                 new LicenseInfo("CC0-1.0", true, List.of(), List.of()));
     }
 
     private static Example seed(String id, String instruction) {
         Provenance p = new Provenance("run", "2026-01-01T00:00:00Z", null, Map.of(), List.of(), null, null, null);
-        return new Example(id, instruction, "", "x", Example.SEED, id, false, p,
+        return new Example(id, instruction, "", "x", MethodId.SEED, id, false, p,
                 new LicenseInfo("CC0-1.0", true, List.of(), List.of()));
     }
 

@@ -1,5 +1,6 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.LicenseInfo;
@@ -93,9 +94,10 @@ class EvolRunTest {
     private RunOutcome run(EvolSettings settings, ScriptedTeacher teacher, int concurrency, Budget budget) {
         TeacherSettings ts = new TeacherSettings(TeacherApi.OPENAI, URI.create("http://localhost:1/v1"), "scripted",
                 "OPENAI_API_KEY", concurrency, Duration.ofSeconds(30), 0, 0, Duration.ofMinutes(1));
-        RunSpec spec = new RunSpec("evol-instruct", Path.of("out"), ts,
-                settings.target() == null ? Long.MAX_VALUE : settings.target(), budget, settings.randomSeed(),
-                TokenizerKind.ROUGE_SCORE, 0.7, Map.of("rounds", 4), Map.of(), null, null, Duration.ofSeconds(5));
+        RunSpec spec = RunSpec.builder(MethodId.EVOL_INSTRUCT).out(Path.of("out")).teacher(ts)
+                .target(settings.target() == null ? Long.MAX_VALUE : settings.target()).budget(budget)
+                .randomSeed(settings.randomSeed()).novelty(TokenizerKind.ROUGE_SCORE, 0.7)
+                .settings(() -> Map.of("rounds", 4)).grace(Duration.ofSeconds(5)).build();
         RunContext ctx = RunAssembly.assemble(spec, new RunAssembly.Parts((s, metrics) -> teacher.reportingTo(metrics),
                 journal.opener(), id -> CostModel.FREE, id -> TAGGER, CLOCK, w -> { }));
         try {
@@ -119,7 +121,7 @@ class EvolRunTest {
         assertThat(journal.examples).hasSize(12);
         Map<String, Example> byId = journal.examples.stream().collect(Collectors.toMap(Example::id, e -> e));
         for (Example e : journal.examples) {
-            assertThat(e.method()).isEqualTo("evol-instruct");
+            assertThat(e.method()).isEqualTo(MethodId.EVOL_INSTRUCT);
             String parent = e.provenance().parents().get(0);
             int round = e.provenance().evolution().round();
             if (round == 1) {
@@ -173,7 +175,7 @@ class EvolRunTest {
 
         assertThat(outcome.reason()).isEqualTo(StopReason.TARGET_REACHED);
         assertThat(journal.examples).hasSize(5);
-        assertThat(journal.examples.subList(0, 3)).extracting(Example::method).containsOnly("seed");
+        assertThat(journal.examples.subList(0, 3)).extracting(Example::method).containsOnly(MethodId.SEED);
         assertThat(journal.examples.subList(0, 3)).extracting(Example::input)
                 .containsExactly("", "Cats sleep a lot.", "");
         assertThat(journal.examples.get(0).provenance().teacher()).isNull();

@@ -1,5 +1,6 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.SeedTask;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PoolBuilderTest {
 
     private static Example example(String id, String taskId, String instruction) {
-        return new Example(id, instruction, "", "out", Example.SELF_INSTRUCT, taskId, false,
+        return new Example(id, instruction, "", "out", MethodId.SELF_INSTRUCT, taskId, false,
                 new Provenance("run", "2026-11-21T22:00:00Z", null, Map.of(), List.of(), null, null, null),
                 new LicenseInfo("CC0-1.0", null, List.of(), List.of(LicenseInfo.Source.seed("seeds.jsonl", "CC0-1.0"),
                         LicenseInfo.Source.teacher("m", "terms", null))));

@@ -1,5 +1,6 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.filter.InstructionFilterSettings;
@@ -73,8 +74,8 @@ class SelfInstructRunTest {
     private RunContext context(long target, int concurrency) {
         TeacherSettings settings = new TeacherSettings(TeacherApi.OLLAMA, URI.create("http://localhost:11434"),
                 "fake-model", null, concurrency, Duration.ofSeconds(30), 0, 0, Duration.ofMinutes(10));
-        RunSpec spec = new RunSpec("self-instruct", Path.of("out"), settings, target, Budget.UNLIMITED, 5,
-                TokenizerKind.UNICODE, 0.7, Map.of(), Map.of(), null, null, Duration.ofSeconds(5));
+        RunSpec spec = RunSpec.builder(MethodId.SELF_INSTRUCT).out(Path.of("out")).teacher(settings).target(target)
+                .randomSeed(5).novelty(TokenizerKind.UNICODE, 0.7).grace(Duration.ofSeconds(5)).build();
         return RunAssembly.assemble(spec, new RunAssembly.Parts((s, m) -> teacher.reportingTo(m), journal.fresh(),
                 id -> usage -> 0.0, id -> sources -> new LicenseInfo("CC0-1.0", null, List.of(),
                 List.of(LicenseInfo.Source.seed("seeds.jsonl", "CC0-1.0"))), clock, w -> { }));
@@ -91,10 +92,13 @@ class SelfInstructRunTest {
         TaskPool pool = new TaskPool(seeds);
         SelfInstructPrompts prompts = new SelfInstructPrompts(PromptLibrary.shipped());
         return new RunLoop(ctx, new PlainProgressReporter(new PrintWriter(new StringWriter()), Duration.ofSeconds(30),
-                clock), false).run(scheduler -> new SelfInstructRun(ctx, scheduler, pool, prompts,
-                SelfInstructSettings.defaults(instancesPerTask),
-                SelfInstructFilters.of(InstructionFilterSettings.defaults(), ctx.novelty(), pool, instancesPerTask),
-                "si-"));
+                clock), false).run(scheduler -> {
+                    SelfInstructRun run = new SelfInstructRun(ctx, pool, prompts,
+                            SelfInstructSettings.defaults(instancesPerTask),
+                            SelfInstructFilters.of(InstructionFilterSettings.defaults(), ctx.novelty(), pool,
+                                    instancesPerTask), "si-");
+                    return run.source(run.stages().bind(scheduler));
+                });
     }
 
     private void scriptTeacher() {

@@ -1,0 +1,77 @@
+package dev.instructgen.cli;
+
+import dev.instructgen.dataset.LicenseInfo;
+import dev.instructgen.licensing.CombiningLicenseTagger;
+import dev.instructgen.licensing.SeedSource;
+import dev.instructgen.pipeline.Budget;
+import dev.instructgen.pipeline.GenerationMethod;
+import dev.instructgen.pipeline.RunAssembly;
+import dev.instructgen.pipeline.RunOutcome;
+import dev.instructgen.pipeline.RunSession;
+import dev.instructgen.pipeline.RunSpec;
+import dev.instructgen.teacher.TeacherSettings;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * What every generating command does once it has read its options into a {@link GenerationMethod}: settle the
+ * teacher's terms and price (refusing --require-commercial before any request), then either print the dry run or
+ * run the {@link RunSession} and map its outcome to the exit code.
+ */
+final class GenerationRun {
+
+    private GenerationRun() {
+    }
+
+    static int run(GenerationMethod method, GenerationOptions options, ConfigOption config, PrintWriter out,
+                   PrintWriter err, Clock clock) {
+        TeacherSettings teacher = options.teacherSettings();
+        var settled = TeacherTermsAndPrice.settle(teacher.identity(), method.seedSources(), options, config.file(),
+                err);
+        warnUnknownSeedLicenses(method, err);
+        RunSession.Licensing licensing = new RunSession.Licensing(settled.terms(), settled.policy().version(),
+                options.requireCommercial, settled.price());
+        RunSession session = new RunSession(new RunSession.Options(options.out, teacher,
+                options.target == null ? null : options.target.longValue(),
+                new Budget(options.maxCost, options.maxTokens), options.randomSeed, options.progressInterval(),
+                System.console() != null, true), licensing,
+                warnings -> RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
+                        settled.price(), settled.terms(), warnings), clock, err);
+        if (options.dryRun) {
+            return dryRun(method, session, licensing, options, out, err);
+        }
+        RunSpec spec = session.spec(method);
+        RunOutcome outcome = session.run(method);
+        return RunOutcomeReport.report(outcome, "done: " + method.doneSummary(outcome, spec) + " in "
+                + options.out.resolve("examples.jsonl"), out, err);
+    }
+
+    private static void warnUnknownSeedLicenses(GenerationMethod method, PrintWriter err) {
+        for (SeedSource s : method.seedSources()) {
+            if (s.license() == null) {
+                err.println("warning: the license of '" + s.name() + "' is unknown: its examples get license "
+                        + LicenseInfo.NOASSERTION + " (name it with the license option or a FILE.license sidecar)");
+            }
+        }
+        err.flush();
+    }
+
+    /** The estimate, the license the examples will carry, and a warning when the estimate exceeds --max-cost. */
+    private static int dryRun(GenerationMethod method, RunSession session, RunSession.Licensing licensing,
+                              GenerationOptions options, PrintWriter out, PrintWriter err) {
+        GenerationMethod.DryRun estimate = method.dryRun(session.spec(method), licensing);
+        out.print(estimate.text());
+        LicenseInfo license = new CombiningLicenseTagger(licensing.terms()).tag(method.seedSources());
+        out.println("  license           " + license.license() + " (commercial use: "
+                + (license.commercialUse() == null ? "unknown" : license.commercialUse() ? "yes" : "no") + ")");
+        out.flush();
+        if (options.maxCost != null && estimate.costUsd() != null && estimate.costUsd() > options.maxCost) {
+            err.println(String.format(Locale.ROOT, "warning: the estimated cost $%.2f exceeds --max-cost $%.2f: "
+                    + "the run will stop (resumable) when the budget is spent", estimate.costUsd(), options.maxCost));
+            err.flush();
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.instructgen.dataset;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * How an example came to be, with the stable code examples.jsonl, manifest.json ({@code command}) and the dataset
+ * card write. The codes never change; a new generation method adds a constant.
+ */
+public enum MethodId {
+    SELF_INSTRUCT("self-instruct"),
+    EVOL_INSTRUCT("evol-instruct"),
+    /** An input example written unchanged (Evol-Instruct's {@code --keep-originals}). */
+    SEED("seed");
+
+    private final String code;
+
+    MethodId(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    @JsonCreator
+    public static MethodId fromCode(String code) {
+        for (MethodId m : values()) {
+            if (m.code.equals(code)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown method '" + code + "' (expected self-instruct, evol-instruct "
+                + "or seed)");
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.instructgen.method.selfinstruct;
+
+import dev.instructgen.dataset.MethodId;
+import dev.instructgen.dataset.SeedTask;
+import dev.instructgen.filter.InstructionFilterSettings;
+import dev.instructgen.licensing.SeedLicenses;
+import dev.instructgen.licensing.SeedSource;
+import dev.instructgen.pipeline.CostModel;
+import dev.instructgen.pipeline.FileDigest;
+import dev.instructgen.pipeline.GenerationMethod;
+import dev.instructgen.pipeline.MethodSettings;
+import dev.instructgen.pipeline.RunContext;
+import dev.instructgen.pipeline.RunOutcome;
+import dev.instructgen.pipeline.RunSession;
+import dev.instructgen.pipeline.RunSpec;
+import dev.instructgen.report.MethodCard;
+import dev.instructgen.text.NoveltyIndex;
+import dev.instructgen.text.TokenizerKind;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Self-Instruct (Wang et al. 2023) as a {@link GenerationMethod}: grows a pool from seed tasks through the stages
+ * of {@link SelfInstructRun}.
+ *
+ * @param seedsFile the seed file as given on the command line
+ */
+public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
+                                 SelfInstructSettings settings, InstructionFilterSettings filters,
+                                 TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts)
+        implements GenerationMethod {
+
+    /** What defines a Self-Instruct run, in the manifest's order. */
+    record Settings(double rougeThreshold, TokenizerKind tokenizer, SelfInstructSettings method,
+                    InstructionFilterSettings filters, String seedsLicense, String policyVersion)
+            implements MethodSettings {
+        @Override
+        public Map<String, Object> manifest() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rouge_threshold", rougeThreshold);
+            m.put("tokenizer", tokenizer.cliName());
+            m.putAll(method.manifestSettings());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("min_words", filters.minWords());
+            f.put("max_words", filters.maxWords());
+            f.put("blacklist", filters.blacklist());
+            m.put("filters", f);
+            m.put("seeds_license", seedsLicense);
+            m.put("license_policy_version", policyVersion);
+            return m;
+        }
+    }
+
+    @Override
+    public MethodId id() {
+        return MethodId.SELF_INSTRUCT;
+    }
+
+    private String seedsLicense() {
+        return seedLicenses.sources().get(0).license();
+    }
+
+    @Override
+    public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
+        spec.novelty(tokenizer, rougeThreshold)
+                .settings(new Settings(rougeThreshold, tokenizer, settings, filters, seedsLicense(),
+                        licensing.policyVersion()))
+                .prompts(prompts.manifest())
+                .seeds(new RunSpec.SeedRef(seedsFile.toString(), FileDigest.sha256(seedsFile), seedsLicense()))
+                .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
+                        "seeds", seedsLicense(), seedLicenses.origin().name().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public MethodRun start(RunContext ctx) {
+        TaskPool pool = PoolBuilder.build(seeds, seedLicenses::sourceOf, ctx.restoredExamples(), ctx.novelty());
+        // a resumed session tags its ids, so they never collide with those of earlier sessions
+        String idPrefix = ctx.resumed()
+                ? "si-" + Long.toString(ctx.clock().instant().getEpochSecond(), 36) + "-" : "si-";
+        return new SelfInstructRun(ctx, pool, prompts, settings,
+                SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask()), idPrefix);
+    }
+
+    @Override
+    public MethodCard card() {
+        return SelfInstructCard.CARD;
+    }
+
+    @Override
+    public List<SeedSource> seedSources() {
+        return seedLicenses.sources();
+    }
+
+    @Override
+    public Map<String, String> displaySettings(RunSpec spec) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("target", String.valueOf(spec.target()));
+        m.put("instances per task", String.valueOf(settings.instancesPerTask()));
+        m.put("ROUGE-L threshold", String.valueOf(rougeThreshold));
+        m.put("tokenizer", tokenizer.cliName());
+        m.put("in-context tasks", "8 (6 seeds, 2 generated)");
+        m.put("random seed", String.valueOf(spec.randomSeed()));
+        return m;
+    }
+
+    @Override
+    public String doneSummary(RunOutcome outcome, RunSpec spec) {
+        return spec.target() + " examples";
+    }
+
+    @Override
+    public DryRun dryRun(RunSpec spec, RunSession.Licensing licensing) {
+        List<PoolEntry> shown = PoolBuilder.build(seeds, seedLicenses::sourceOf, List.of(),
+                NoveltyIndex.create(tokenizer, rougeThreshold)).seeds();
+        boolean priced = licensing.price().isKnown();
+        CostModel cost = priced ? licensing.price()::cost : CostModel.FREE;
+        DryRunEstimate estimate = DryRunEstimate.of(spec.target(), settings.instancesPerTask(),
+                prompts.sizes(shown.subList(0, Math.min(8, shown.size())), seeds.get(0).instruction()), cost);
+        return new DryRun(estimate.format(spec.teacher().model(), priced), priced ? estimate.costUsd() : null);
+    }
+}
