@@ -2,6 +2,7 @@ package dev.instructgen.cli;
 
 import dev.instructgen.config.ConfigFile;
 import dev.instructgen.config.ConfigFileLoader;
+import dev.instructgen.config.ConfigKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,11 @@ final class ConfigDefaultProvider implements CommandLine.IDefaultValueProvider {
     }
 
     void load(Path file) {
-        config = new ConfigFileLoader(optionKeys(), SECTIONS, env).load(file);
+        ConfigKeys keys = new ConfigKeys(optionKeys(), SECTIONS, listOptionKeys(), command.name(), otherCommands());
+        ConfigFile loaded = new ConfigFileLoader(keys, env).load(file);
+        loaded.options().forEach((key, value) -> ConfigValueCheck.check(command.findOption("--" + key),
+                key, value.value(), file + ":" + value.line()));
+        config = loaded;
     }
 
     ConfigFile config() {
@@ -43,10 +48,40 @@ final class ConfigDefaultProvider implements CommandLine.IDefaultValueProvider {
     public String defaultValue(ArgSpec argSpec) {
         if (argSpec instanceof OptionSpec option && option.longestName().startsWith("--")) {
             return config.option(option.longestName().substring(2))
-                    .map(ConfigFile.ConfigValue::value)
+                    .map(v -> escapeForPicocli(v.value()))
                     .orElse(option.defaultValue());
         }
         return argSpec.defaultValue();
+    }
+
+    /**
+     * picocli expands {@code ${...}} in default values a second time (system properties, then the environment);
+     * the file's values are final after our one pass, so '$${' hands picocli a literal '${'.
+     */
+    private static String escapeForPicocli(String value) {
+        return value.replace("${", "$${");
+    }
+
+    /** Options taking "A,B,..." (their label says so), for which a YAML list is joined with commas. */
+    private Set<String> listOptionKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (OptionSpec option : command.options()) {
+            if (option.longestName().startsWith("--") && (option.isMultiValue() || option.paramLabel().contains(",")
+                    || !option.splitRegex().isEmpty())) {
+                keys.add(option.longestName().substring(2));
+            }
+        }
+        return keys;
+    }
+
+    /** Sibling commands: their sections in a shared file are skipped. */
+    private Set<String> otherCommands() {
+        Set<String> names = new TreeSet<>();
+        if (command.parent() != null) {
+            names.addAll(command.parent().subcommands().keySet());
+        }
+        names.remove(command.name());
+        return names;
     }
 
     private Set<String> optionKeys() {

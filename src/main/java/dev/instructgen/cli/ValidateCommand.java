@@ -1,6 +1,5 @@
 package dev.instructgen.cli;
 
-import dev.instructgen.dataset.DatasetProblem;
 import dev.instructgen.dataset.DatasetValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,23 +32,22 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatasetValidator.Report report = new DatasetValidator().check(file);
         PrintWriter out = spec.commandLine().getOut();
-        for (DatasetProblem problem : report.problems()) {
-            out.println(problem);
-        }
+        RepeatedProblemPrinter printer = new RepeatedProblemPrinter(out);
+        DatasetValidator.Summary report = new DatasetValidator().check(file, printer);
+        printer.finish(report.file());
         out.println(summary(report));
         out.flush();
         return report.clean() ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
 
-    private static String summary(DatasetValidator.Report report) {
+    private static String summary(DatasetValidator.Summary report) {
         String format = report.format() == null ? "unknown" : report.format().displayName();
         String records = report.records() + (report.records() == 1 ? " record" : " records");
         if (report.clean()) {
             return records + ", format " + format + ", no problems";
         }
-        int count = report.problems().size();
+        long count = report.problems();
         return count + (count == 1 ? " problem" : " problems") + " (" + records + ", format " + format + ")";
     }
 }

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One pass over a dataset file shared by {@link DatasetReader} and {@link DatasetValidator}: detects the format
@@ -34,7 +32,7 @@ final class DatasetScanner {
     private final Path file;
     private final ProblemSink sink;
     private final RecordDecoder decoder;
-    private final Map<String, Integer> idLines = new HashMap<>();
+    private final FirstLineIndex idLines = new FirstLineIndex();
     private DatasetFormat format;
     private int formatLine;
 
@@ -63,6 +61,7 @@ final class DatasetScanner {
     Outcome scan(RecordListener listener) {
         try {
             boolean array = JsonRecordSource.isJsonArray(file);
+            boolean[] unreadable = {false}; // a file we could not read is not "empty"
             JsonRecordSource.Visitor visitor = new JsonRecordSource.Visitor() {
                 @Override
                 public void value(int line, int position, JsonNode value) {
@@ -71,11 +70,12 @@ final class DatasetScanner {
 
                 @Override
                 public void malformed(int line, String message) {
+                    unreadable[0] = true;
                     sink.report(line, message);
                 }
             };
             int records = array ? JsonRecordSource.readArray(file, visitor) : JsonRecordSource.readJsonl(file, visitor);
-            if (records == 0) {
+            if (records == 0 && !unreadable[0]) {
                 sink.report(0, array ? "the JSON array is empty; expected Alpaca records in it"
                         : "the file is empty; expected JSON records, one object per line (JSONL) or a JSON array");
             }
@@ -107,13 +107,14 @@ final class DatasetScanner {
             return;
         }
         List<String> problems = new ArrayList<>();
+        LoneSurrogates.find(value).ifPresent(problems::add);
         SeedTask task = decoder.decode((ObjectNode) value, shape, position, problems);
         problems.forEach(p -> sink.report(line, p));
         if (task == null) {
             return;
         }
-        Integer first = idLines.putIfAbsent(task.id(), line);
-        if (first != null) {
+        int first = idLines.putIfAbsent(task.id(), line);
+        if (first != 0) {
             sink.report(line, "duplicate id '" + task.id() + "' (first used at line " + first + ")");
             return;
         }

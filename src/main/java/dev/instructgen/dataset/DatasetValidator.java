@@ -2,10 +2,9 @@ package dev.instructgen.dataset;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Checks a seed or dataset file and reports every problem, not only the first: invalid JSON, records of an
@@ -32,14 +31,36 @@ public final class DatasetValidator {
 
     /** Like {@link #validate(Path)}, with the detected format and record count. */
     public Report check(Path fileOrRunDir) {
-        Path file = DatasetScanner.datasetFile(fileOrRunDir);
         List<DatasetProblem> problems = new ArrayList<>();
+        Summary summary = check(fileOrRunDir, problems::add);
+        return new Report(summary.file(), summary.format(), summary.records(), problems);
+    }
+
+    /** What a streaming check found; the problems themselves went to the consumer. */
+    public record Summary(Path file, DatasetFormat format, int records, long problems) {
+
+        public boolean clean() {
+            return problems == 0;
+        }
+    }
+
+    /**
+     * Checks the file handing each problem to {@code problems} as it is found, in file order, so that a file of
+     * any size is checked in bounded memory (the one-line-at-a-time reader and hashed duplicate indexes).
+     */
+    public Summary check(Path fileOrRunDir, Consumer<DatasetProblem> problems) {
+        Path file = DatasetScanner.datasetFile(fileOrRunDir);
+        long[] count = {0};
+        Consumer<DatasetProblem> counting = p -> {
+            count[0]++;
+            problems.accept(p);
+        };
         DuplicateTasks duplicates = new DuplicateTasks();
         DatasetScanner scanner = new DatasetScanner(file,
-                (line, message) -> problems.add(new DatasetProblem(file, line, message)));
+                (line, message) -> counting.accept(new DatasetProblem(file, line, message)));
         DatasetScanner.Outcome outcome = scanner.scan((line, record) -> duplicates.check(line, record)
-                .ifPresent(message -> problems.add(new DatasetProblem(file, line, message))));
-        return new Report(file, outcome.format(), outcome.records(), problems);
+                .ifPresent(message -> counting.accept(new DatasetProblem(file, line, message))));
+        return new Summary(file, outcome.format(), outcome.records(), count[0]);
     }
 
     /**
@@ -47,15 +68,15 @@ public final class DatasetValidator {
      * formats (Alpaca data legitimately repeats an instruction with different inputs).
      */
     private static final class DuplicateTasks {
-        private final Map<String, Integer> firstLine = new HashMap<>();
+        private final FirstLineIndex firstLine = new FirstLineIndex();
 
         Optional<String> check(int line, DatasetRecord record) {
             SeedTask task = record.task();
             boolean seedTask = record.raw().has("instances");
             String input = seedTask ? "" : task.instances().get(0).input();
             String key = task.instruction().strip() + '\u0000' + input.strip();
-            Integer first = firstLine.putIfAbsent(key, line);
-            if (first == null) {
+            int first = firstLine.putIfAbsent(key, line);
+            if (first == 0) {
                 return Optional.empty();
             }
             return Optional.of((input.isEmpty() ? "duplicate instruction" : "duplicate instruction and input")

@@ -8,13 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,10 +29,16 @@ final class JsonRecordSource {
         void malformed(int line, String message);
     }
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
+    /** Duplicate keys are refused: Jackson would otherwise keep the last value without a word. */
     private static final ObjectReader STRICT = JsonCodec.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** For the elements of a JSON array, read from one parser: no trailing-token check between them. */
+    private static final ObjectReader ARRAY = JsonCodec.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final long MULTI_LINE_CHECK_BYTES = 64L << 20;
 
     private JsonRecordSource() {
     }
@@ -58,44 +59,52 @@ final class JsonRecordSource {
 
     /** Reads a JSONL file; returns the number of non-blank lines. */
     static int readJsonl(Path file, Visitor visitor) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int lineNo = 0;
-        int records = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
-                1 << 16)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                records++;
-                try {
-                    visitor.value(lineNo, lineNo, STRICT.readTree(line));
-                } catch (JsonProcessingException e) {
-                    if (records == 1 && holdsOneMultiLineObject(file)) {
-                        visitor.malformed(lineNo, "the file holds one JSON object spread over several lines; "
-                                + "expected one JSON object per line (JSONL) or a JSON array of records");
-                        return records;
+        int[] records = {0};
+        boolean[] stop = {false};
+        try (InputStream in = Files.newInputStream(file)) {
+            new Utf8LineReader().read(in, new Utf8LineReader.Listener() {
+                @Override
+                public void line(int lineNo, String line) {
+                    if (stop[0] || line.isBlank()) {
+                        return;
                     }
-                    visitor.malformed(lineNo, invalidJson(e));
+                    records[0]++;
+                    try {
+                        visitor.value(lineNo, lineNo, STRICT.readTree(line));
+                    } catch (JsonProcessingException e) {
+                        if (records[0] == 1 && holdsOneMultiLineObject(file)) {
+                            visitor.malformed(lineNo, "the file holds one JSON object spread over several lines; "
+                                    + "expected one JSON object per line (JSONL) or a JSON array of records");
+                            stop[0] = true;
+                            return;
+                        }
+                        visitor.malformed(lineNo, JsonErrorText.of(e));
+                    }
                 }
-            }
-        } catch (CharacterCodingException e) {
-            visitor.malformed(lineNo + 1, "not valid UTF-8 text; save the file as UTF-8");
+
+                @Override
+                public void notUtf8(int lineNo, String detail) {
+                    if (!stop[0]) {
+                        records[0]++;
+                        visitor.malformed(lineNo, detail);
+                    }
+                }
+
+                @Override
+                public void unreadable(int lineNo, String message) {
+                    if (!stop[0]) {
+                        visitor.malformed(lineNo, message);
+                    }
+                }
+            });
         }
-        return records;
+        return records[0];
     }
 
     /** Reads a file holding one JSON array; returns the number of elements. */
     static int readArray(Path file, Visitor visitor) throws IOException {
         int elements = 0;
-        try (JsonParser parser = JsonCodec.mapper().getFactory().createParser(file.toFile())) {
+        try (JsonParser parser = ARRAY.createParser(file.toFile())) {
             parser.nextToken(); // the opening '[' that isJsonArray saw
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -106,7 +115,7 @@ final class JsonRecordSource {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 elements++;
-                visitor.value(line, elements, JsonCodec.mapper().readTree(parser));
+                visitor.value(line, elements, ARRAY.readTree(parser));
             }
             if (parser.nextToken() != null) {
                 visitor.malformed(parser.currentTokenLocation().getLineNr(),
@@ -114,21 +123,17 @@ final class JsonRecordSource {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            visitor.malformed(at == null ? 0 : at.getLineNr(), invalidJson(e));
+            visitor.malformed(at == null ? 0 : at.getLineNr(), JsonErrorText.of(e));
         }
         return elements;
-    }
-
-    private static String invalidJson(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
-        String reason = e.getOriginalMessage().replaceAll("\\s+", " ").trim();
-        return "invalid JSON" + where + ": " + reason;
     }
 
     /** A pretty-printed single object: a common mistake worth one clear message instead of one per line. */
     private static boolean holdsOneMultiLineObject(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MULTI_LINE_CHECK_BYTES) {
+                return false; // a pretty-printed single record is small; a big file is meant as JSONL
+            }
             return STRICT.readTree(in).isObject();
         } catch (IOException | RuntimeException e) {
             return false;

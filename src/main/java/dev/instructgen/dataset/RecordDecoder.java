@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class RecordDecoder {
 
+    /** As licensing.SpdxCatalog: far above any SPDX id; a longer value is not a license id, reject it at once. */
+    static final int MAX_LICENSE_LENGTH = 200;
+
     private final String fileStem;
 
     /** @param fileStem the file name without extension, used for ids of records that have none */
@@ -128,6 +131,11 @@ final class RecordDecoder {
     private static String license(ObjectNode record, List<String> problems) {
         JsonNode value = record.get("license");
         if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual() && value.asText().length() > MAX_LICENSE_LENGTH) {
+            problems.add("'license' is " + value.asText().length() + " characters long; expected an SPDX id such "
+                    + "as CC-BY-4.0 (at most " + MAX_LICENSE_LENGTH + " characters)");
             return null;
         }
         if (value.isTextual()) {

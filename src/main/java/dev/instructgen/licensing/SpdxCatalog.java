@@ -50,11 +50,18 @@ public final class SpdxCatalog {
      *
      * @param where what the id came from, for the message ("--seeds-license", "seeds.jsonl.license line 1")
      */
+    /** Far above the longest SPDX id (about 40 characters) or a LicenseRef- name anyone writes. */
+    static final int MAX_ID_LENGTH = 200;
+
     public String canonical(String id, String where) {
         String trimmed = id == null ? "" : id.strip();
         if (trimmed.isEmpty()) {
             throw new BadInputException(where + ": empty license id; expected an SPDX id such as CC-BY-4.0, "
                     + "or LicenseRef-<name>");
+        }
+        if (trimmed.length() > MAX_ID_LENGTH) { // fail fast: the typo search below is quadratic in the length
+            throw new BadInputException(where + ": a license id of " + trimmed.length() + " characters; expected an "
+                    + "SPDX id such as CC-BY-4.0 (at most " + MAX_ID_LENGTH + " characters), or LicenseRef-<name>");
         }
         String known = lookup.get(key(trimmed));
         if (known != null) {

@@ -3,6 +3,7 @@ package dev.instructgen.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.dataset.JsonFileErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,8 +38,8 @@ public final class RunReader {
         try {
             return JsonCodec.mapper().readValue(file.toFile(), Manifest.class);
         } catch (IOException e) {
-            throw new BadInputException(file + ": not a valid run manifest ("
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+            throw new BadInputException(file + ": not a valid run manifest: " + JsonFileErrors.describe(e)
+                    + "; restore it from a backup, or start a new run with another --out", e);
         }
     }
 

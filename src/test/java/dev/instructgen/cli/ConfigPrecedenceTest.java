@@ -47,12 +47,13 @@ class ConfigPrecedenceTest {
         CommandLine cl = new CommandLine(probe);
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler(new UsageErrorHandler());
-        cl.setDefaultValueProvider(new ConfigDefaultProvider(cl.getCommandSpec(), Map.of("M", "env-model")::get));
+        cl.setDefaultValueProvider(new ConfigDefaultProvider(cl.getCommandSpec(), env::get));
         probeExit = cl.execute(args);
         return probe;
     }
 
     private int probeExit;
+    private Map<String, String> env = Map.of("M", "env-model");
 
     private Path config(String yaml) throws IOException {
         Path file = dir.resolve("c.yaml");
@@ -98,5 +99,21 @@ class ConfigPrecedenceTest {
 
         assertThat(probeExit).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains(file + ":1: unknown setting 'modle'; did you mean 'model'?");
+    }
+
+    @Test
+    void anEnvironmentValueHoldingAReferenceReachesTheOptionAsWritten() throws IOException {
+        env = Map.of("M", "a${HOME}b", "HOME", "/home/me");
+
+        ProbeCommand probe = run("--config", config("model: ${M}\n").toString());
+
+        assertThat(probe.model).isEqualTo("a${HOME}b");
+    }
+
+    @Test
+    void anEscapedReferenceReachesTheOptionLiterally() throws IOException {
+        ProbeCommand probe = run("--config", config("model: sim$${M}teacher\n").toString());
+
+        assertThat(probe.model).isEqualTo("sim${M}teacher");
     }
 }

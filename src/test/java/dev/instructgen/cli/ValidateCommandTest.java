@@ -55,8 +55,8 @@ class ValidateCommandTest {
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(out.toString().lines()).containsExactly(
                 alpaca + ":2: 'instruction' is blank",
-                alpaca + ":3: invalid JSON at column 1: Unrecognized token 'not': was expecting (JSON String, "
-                        + "Number, Array, Object or token 'null', 'true' or 'false')",
+                alpaca + ":3: invalid JSON at column 1: unrecognized word 'not'; expected a JSON value (a \"string\", "
+                        + "number, object, array, true, false or null)",
                 alpaca + ":4: missing 'output'",
                 "3 problems (4 records, format Alpaca (JSONL))");
     }

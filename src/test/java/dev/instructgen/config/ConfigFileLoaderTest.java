@@ -80,7 +80,10 @@ class ConfigFileLoaderTest {
 
     @Test
     void joinsListsForListOptions() throws IOException {
-        ConfigFile config = loader.load(write("blacklist:\n  - image\n  - chart\n"));
+        ConfigFileLoader listing = new ConfigFileLoader(new ConfigKeys(Set.of("model", "blacklist"), Set.of(),
+                Set.of("blacklist"), null, Set.of()), Map.<String, String>of()::get);
+
+        ConfigFile config = listing.load(write("blacklist:\n  - image\n  - chart\n"));
 
         assertThat(config.option("blacklist").orElseThrow().value()).isEqualTo("image,chart");
     }
@@ -109,5 +112,75 @@ class ConfigFileLoaderTest {
 
         assertThat(config.options()).isEmpty();
         assertThat(config.sections()).isEmpty();
+    }
+
+    @Test
+    void anEscapedReferenceStaysLiteral() throws IOException {
+        ConfigFile config = loader.load(write("model: sim$${HOST}teacher\nteacher-url: $${NOT_SET:-x}/v1\n"));
+
+        assertThat(config.option("model").orElseThrow().value()).isEqualTo("sim${HOST}teacher");
+        assertThat(config.option("teacher-url").orElseThrow().value()).isEqualTo("${NOT_SET:-x}/v1");
+    }
+
+    @Test
+    void interpolationIsOnePassSoAnEnvironmentValueIsNeverExpandedAgain() throws IOException {
+        ConfigFileLoader nested = new ConfigFileLoader(Set.of("model"), Set.of(),
+                Map.of("OUTER", "${HOST}", "HOST", "gpu-box")::get);
+
+        ConfigFile config = nested.load(write("model: ${OUTER}\n"));
+
+        assertThat(config.option("model").orElseThrow().value()).isEqualTo("${HOST}");
+    }
+
+    @Test
+    void refusesVariablesNamedLikeSecretsInOptionsAndSections() throws IOException {
+        for (String name : new String[] {"OPENAI_API_KEY", "HF_TOKEN", "T8_SECRET", "DB_PASSWORD", "GITHUBTOKEN"}) {
+            Path file = write("model: x\nsampling:\n  note: ${" + name + ":-x}\n");
+            assertThatThrownBy(() -> loader.load(file))
+                    .hasMessageStartingWith(file + ":2: 'sampling.note' refers to ${" + name + "}, a variable "
+                            + "named like a secret");
+        }
+    }
+
+    @Test
+    void ordinaryVariablesThatMerelyContainSecretLettersAreFine() throws IOException {
+        ConfigFileLoader ordinary = new ConfigFileLoader(Set.of("model"), Set.of(),
+                Map.of("KEYWORDS", "k", "PWD", "/home/me", "MONKEY_NAME", "bo")::get);
+
+        ConfigFile config = ordinary.load(write("model: ${KEYWORDS}${PWD}${MONKEY_NAME}\n"));
+
+        assertThat(config.option("model").orElseThrow().value()).isEqualTo("k/home/mebo");
+    }
+
+    @Test
+    void anUnterminatedOrMalformedReferenceNamesTheKeyAndLine() throws IOException {
+        Path open = write("model: m\nteacher-url: http://${HOST\n");
+        assertThatThrownBy(() -> loader.load(open))
+                .hasMessageStartingWith(open + ":2: 'teacher-url' has an unterminated '${'");
+
+        Path badName = write("model: ${1X}\n");
+        assertThatThrownBy(() -> loader.load(badName))
+                .hasMessageStartingWith(badName + ":1: 'model' refers to ${1X}, which is not an environment variable");
+    }
+
+    @Test
+    void anotherCommandsSectionIsSkippedAndTheOwnOneWins() throws IOException {
+        ConfigFileLoader forSelfInstruct = new ConfigFileLoader(new ConfigKeys(Set.of("model", "concurrency"),
+                Set.of("sampling"), Set.of(), "self-instruct", Set.of("evol-instruct")), Map.<String, String>of()::get);
+
+        ConfigFile config = forSelfInstruct.load(write("""
+                model: shared
+                concurrency: 4
+                evol-instruct:
+                  rounds: 3
+                self-instruct:
+                  model: own
+                  sampling:
+                    classification: {temperature: 0}
+                """));
+
+        assertThat(config.option("model").orElseThrow()).isEqualTo(new ConfigFile.ConfigValue("own", 6));
+        assertThat(config.option("concurrency").orElseThrow().value()).isEqualTo("4");
+        assertThat(config.section("sampling")).isPresent();
     }
 }

@@ -151,7 +151,7 @@ class DatasetReaderTest {
 
         assertThatThrownBy(() -> DatasetReader.read(seeds))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(seeds + ":2: invalid JSON at column 28: Unexpected character");
+                .hasMessageStartingWith(seeds + ":2: invalid JSON at column 28: expected ',' between the fields");
     }
 
     @Test
@@ -285,8 +285,8 @@ class DatasetReaderTest {
         Path file = dir.resolve("latin1.jsonl");
         Files.write(file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
 
-        assertThatThrownBy(() -> DatasetReader.read(file)).hasMessage(file + ":1: not valid UTF-8 text; "
-                + "save the file as UTF-8");
+        assertThatThrownBy(() -> DatasetReader.read(file)).hasMessage(file + ":1: not valid UTF-8 text (byte 0xE9 "
+                + "at byte 7); save the file as UTF-8");
     }
 
     @Test

@@ -51,8 +51,7 @@ class DatasetValidatorTest {
         List<String> problems = validator.validate(seeds).stream().map(DatasetProblem::toString).toList();
 
         assertThat(problems).containsExactly(
-                seeds + ":2: invalid JSON at column 38: Unexpected character ('\"' (code 34)): was expecting comma "
-                        + "to separate Object entries",
+                seeds + ":2: invalid JSON at column 38: expected ',' between the fields of an object, found '\"'",
                 seeds + ":3: 'instruction' is blank",
                 seeds + ":3: 'instances' is empty; a seed task needs at least one {\"input\", \"output\"} instance",
                 seeds + ":4: duplicate id 'a' (first used at line 1)",
