@@ -2,6 +2,7 @@ package dev.instructgen.report.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instructgen.error.BadInputException;
+import dev.instructgen.error.StorageException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.storage.AtomicFile;
@@ -12,7 +13,6 @@ import dev.instructgen.storage.RunSnapshot;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +186,7 @@ public final class RunExporter {
                     out.write(NEWLINE);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+                throw StorageException.writing(file, e);
             }
             records++;
             licenses.add(example.license());
