@@ -28,6 +28,7 @@ import dev.instructgen.method.evol.EvolSettings;
 import dev.instructgen.method.evol.LibraryEvolPrompts;
 import dev.instructgen.method.evol.OperationWeights;
 import dev.instructgen.prompt.PromptLibrary;
+import dev.instructgen.storage.RunLog;
 import dev.instructgen.prompt.PromptTemplate;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherIdentity;
@@ -123,8 +124,13 @@ public final class EvolInstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // run.log gets what the console shows, from the first line; it is written once the run directory is ours
+        try (RunLog log = RunLog.forEnvironment(clock, System.getenv())) {
+            return call(log.tee(spec.commandLine().getOut()), log.tee(spec.commandLine().getErr()), log);
+        }
+    }
+
+    private Integer call(PrintWriter out, PrintWriter err, RunLog log) {
         EvolSettings settings = settings();
         Dataset dataset = DatasetReader.read(input);
         SeedLicenses licenses = new SeedLicenseResolver().resolve(dataset.file(), inputLicense, dataset.tasks());
@@ -162,6 +168,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
 
         RunOutcome outcome;
         try (RunContext ctx = RunAssembly.assemble(runSpec, parts)) {
+            log.attach(options.out);
             if (ctx.resumed()) {
                 err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size()
                         + " examples already accepted");

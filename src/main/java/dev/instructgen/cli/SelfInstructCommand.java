@@ -32,6 +32,7 @@ import dev.instructgen.method.selfinstruct.SelfInstructRun;
 import dev.instructgen.method.selfinstruct.SelfInstructSettings;
 import dev.instructgen.method.selfinstruct.TaskPool;
 import dev.instructgen.prompt.PromptLibrary;
+import dev.instructgen.storage.RunLog;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.pricing.Price;
 import dev.instructgen.text.NoveltyIndex;
@@ -103,13 +104,18 @@ public final class SelfInstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // run.log gets what the console shows, from the first line; it is written once the run directory is ours
+        try (RunLog log = RunLog.forEnvironment(clock, System.getenv())) {
+            return call(log.tee(spec.commandLine().getOut()), log.tee(spec.commandLine().getErr()), log);
+        }
+    }
+
+    private Integer call(PrintWriter out, PrintWriter err, RunLog log) {
         Prepared p = prepare(err);
         if (gen.dryRun) {
             return dryRun(p, out);
         }
-        return report(execute(p, err), out, err);
+        return report(execute(p, err, log), out, err);
     }
 
     /** Reads options, config sections, seeds, licenses, terms, prompts and price; refuses bad input early. */
@@ -155,7 +161,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
     }
 
     /** Assembles the run, runs it to a stop and writes the dataset card. */
-    private RunOutcome execute(Prepared p, PrintWriter err) {
+    private RunOutcome execute(Prepared p, PrintWriter err, RunLog log) {
         var teacherSettings = gen.teacherSettings();
         RunSpec runSpec = new RunSpec(COMMAND, gen.out, teacherSettings, gen.target,
                 new Budget(gen.maxCost, gen.maxTokens), gen.randomSeed, p.tokenizer(), rougeThreshold,
@@ -168,6 +174,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
                     err.flush();
                 });
         try (RunContext ctx = RunAssembly.assemble(runSpec, parts)) {
+            log.attach(gen.out);
             TaskPool pool = PoolBuilder.build(p.seedTasks(), p.seedLicenses()::sourceOf, ctx.restoredExamples(),
                     ctx.novelty());
             if (ctx.resumed()) {
