@@ -3,6 +3,7 @@ package dev.instructgen.cli;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instructgen.error.BadInputException;
+import dev.instructgen.error.StorageException;
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.DatasetRecord;
@@ -110,7 +111,7 @@ public final class DedupCommand implements Callable<Integer> {
                 file.write('\n');
             }
         } catch (IOException e) {
-            throw new BadInputException("cannot write " + report + ": " + e, e);
+            throw StorageException.writing(report, e);
         }
     }
 

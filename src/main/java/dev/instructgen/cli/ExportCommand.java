@@ -10,21 +10,23 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code instructgen export}: a run's examples in a fine-tuning format, with a license card beside it. */
+/** {@code instructgen export}: a run's (or a dataset file's) examples in a fine-tuning format, with a license card. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Convert a run's examples to a fine-tuning format: alpaca (JSON array, or JSONL), sharegpt "
+                "Convert the examples of a run (or of a dataset file) to a fine-tuning format: alpaca (JSON array, or JSONL), sharegpt "
                         + "(JSONL with conversations) or openai-chat (JSONL with messages).",
                 "Beside each file written, FILE.license.md summarises the licenses of its records."},
         footer = {"", "Example:",
                 "  instructgen export --run runs/alpaca-10k --format openai-chat \\",
-                "      --to train.jsonl --split-validation 0.05"})
+                "      --to train.jsonl --split-validation 0.05",
+                "  instructgen export --in alpaca_dedup.jsonl --format sharegpt --to chat.jsonl"})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directory to export.")
+    @Option(names = {"--run", "--in"}, required = true, paramLabel = "DIR|FILE",
+            description = "Run directory to export, or a dataset file (e.g. the output of dedup).")
     Path run;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
@@ -56,8 +58,13 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var written = RunExporter.export(new RunExporter.Request(run, format, to, jsonLines, systemPrompt,
-                validationFraction, splitSeed));
+        var request = new RunExporter.Request(run, format, to, jsonLines, systemPrompt, validationFraction, splitSeed);
+        request.nameWarning().ifPresent(warning -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: " + warning);
+            err.flush();
+        });
+        var written = RunExporter.export(request);
         PrintWriter out = spec.commandLine().getOut();
         for (RunExporter.Written file : written) {
             out.printf("wrote %d %s records to %s (commercial use: %s; licenses in %s)%n", file.records(), format,

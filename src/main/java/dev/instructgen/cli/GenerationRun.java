@@ -9,6 +9,7 @@ import dev.instructgen.pipeline.RunAssembly;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSession;
 import dev.instructgen.pipeline.RunSpec;
+import dev.instructgen.storage.RunLog;
 import dev.instructgen.teacher.TeacherSettings;
 
 import java.io.PrintWriter;
@@ -27,6 +28,14 @@ final class GenerationRun {
 
     static int run(GenerationMethod method, GenerationOptions options, ConfigOption config, PrintWriter out,
                    PrintWriter err, Clock clock) {
+        // run.log gets what the console shows, from the first line; it is written once the run directory is ours
+        try (RunLog log = RunLog.forEnvironment(clock, System.getenv())) {
+            return run(method, options, config, log.tee(out), log.tee(err), clock, log);
+        }
+    }
+
+    private static int run(GenerationMethod method, GenerationOptions options, ConfigOption config,
+                           PrintWriter out, PrintWriter err, Clock clock, RunLog log) {
         TeacherSettings teacher = options.teacherSettings();
         var settled = TeacherTermsAndPrice.settle(teacher.identity(), method.seedSources(), options, config.file(),
                 err);
@@ -38,7 +47,7 @@ final class GenerationRun {
                 new Budget(options.maxCost, options.maxTokens), options.randomSeed, options.progressInterval(),
                 System.console() != null, true), licensing,
                 warnings -> RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
-                        settled.price(), settled.terms(), warnings), clock, err);
+                        settled.price(), settled.terms(), warnings), clock, err, log::attach);
         if (options.dryRun) {
             return dryRun(method, session, licensing, options, out, err);
         }

@@ -43,9 +43,23 @@ public final class InstructgenCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ExceptionExitCodeMapper());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
+        cl.setExecutionStrategy(InstructgenCommand::refuseUnmatchedThenRun);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.setDefaultValueProvider(new ConfigDefaultProvider(sub.getCommandSpec(), System::getenv));
         }
         return cl;
+    }
+
+    /**
+     * picocli lets a help request win over arguments it could not match, so {@code instructgen selfinstruct --help}
+     * printed the top-level help and exited 0; a misspelled command must be a usage error with a suggestion.
+     */
+    private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 }

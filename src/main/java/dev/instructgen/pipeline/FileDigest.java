@@ -1,6 +1,6 @@
 package dev.instructgen.pipeline;
 
-import dev.instructgen.error.BadInputException;
+import dev.instructgen.error.StorageException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,8 @@ public final class FileDigest {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            // The file was read and validated just before; failing now is the storage's fault, not the input's.
+            throw StorageException.reading(file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

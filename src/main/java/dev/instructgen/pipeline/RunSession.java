@@ -43,17 +43,28 @@ public final class RunSession {
     private final Function<Consumer<String>, RunAssembly.Parts> parts;
     private final Clock clock;
     private final PrintWriter err;
+    private final Consumer<Path> directoryOpened;
 
     /**
      * @param parts the run's parts given the warning sink (production: {@link RunAssembly#productionParts})
      */
     public RunSession(Options options, Licensing licensing, Function<Consumer<String>, RunAssembly.Parts> parts,
                       Clock clock, PrintWriter err) {
+        this(options, licensing, parts, clock, err, dir -> { });
+    }
+
+    /**
+     * @param directoryOpened told once the run directory is open and locked by this process (e.g. to start
+     *                        run.log there)
+     */
+    public RunSession(Options options, Licensing licensing, Function<Consumer<String>, RunAssembly.Parts> parts,
+                      Clock clock, PrintWriter err, Consumer<Path> directoryOpened) {
         this.options = options;
         this.licensing = licensing;
         this.parts = parts;
         this.clock = clock;
         this.err = err;
+        this.directoryOpened = directoryOpened;
     }
 
     /** The spec the method's run is assembled from. */
@@ -76,6 +87,7 @@ public final class RunSession {
             err.flush();
         };
         try (RunContext ctx = RunAssembly.assemble(spec, parts.apply(warnings))) {
+            directoryOpened.accept(options.out());
             if (ctx.resumed()) {
                 err.println("resuming run " + ctx.runId() + ": " + ctx.restoredExamples().size() + " of "
                         + spec.target() + " examples already accepted");

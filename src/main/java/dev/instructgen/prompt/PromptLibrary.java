@@ -15,11 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The prompt templates of a run: the shipped ones (the repository's {@code prompts/} directory, packaged into the
  * jar under {@code prompts/}), each replaceable by a file of the same relative name in the {@code --prompts}
  * directory. A template missing from the override directory falls back to the shipped one, so a user can
- * override a single stage.
+ * override a single stage. A file in that directory that is not named like a shipped template is refused rather
+ * than ignored.
  */
 public final class PromptLibrary {
 
-    private static final String CLASSPATH_ROOT = "prompts/";
+    static final String CLASSPATH_ROOT = "prompts/";
 
     private final Path overrideDir;
     private final Map<String, PromptTemplate> loaded = new ConcurrentHashMap<>();
@@ -39,7 +40,14 @@ public final class PromptLibrary {
             throw new BadInputException("--prompts " + dir + ": not a directory (expected a directory of "
                     + "templates with the shipped file names, e.g. self-instruct/instruction-generation.txt)");
         }
+        if (dir != null) {
+            OverrideDirectory.refuseUnknownFiles(dir, PromptLibrary::isShipped, ShippedTemplates.names());
+        }
         return new PromptLibrary(dir);
+    }
+
+    private static boolean isShipped(String name) {
+        return PromptLibrary.class.getClassLoader().getResource(CLASSPATH_ROOT + name) != null;
     }
 
     /** The template with this relative name, e.g. "self-instruct/classification.txt". */

@@ -1,10 +1,11 @@
 package dev.instructgen.storage;
 
+import dev.instructgen.error.StorageException;
+
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -33,7 +34,11 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** Replaces {@code target} with {@code content}. */
+    /**
+     * Replaces {@code target} with {@code content}.
+     *
+     * @throws StorageException naming {@code target} when it cannot be written (e.g. the disk is full)
+     */
     public static void write(Path target, byte[] content) {
         write(target, out -> out.write(content));
     }
@@ -65,7 +70,7 @@ public final class AtomicFile {
             temp = null;
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw StorageException.writing(target, e);
         } finally {
             if (temp != null) {
                 try {
@@ -95,7 +100,7 @@ public final class AtomicFile {
                 deleted++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean up " + dir + ": " + e.getMessage(), e);
+            throw StorageException.writing(dir, e);
         }
         return deleted;
     }

@@ -1,11 +1,11 @@
 package dev.instructgen.storage;
 
 import dev.instructgen.error.BadInputException;
+import dev.instructgen.error.StorageException;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ final class JournalReader<T> implements Iterator<T>, Closeable {
         try {
             this.in = Files.newInputStream(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw StorageException.reading(file, e);
         }
     }
 
@@ -166,7 +166,7 @@ final class JournalReader<T> implements Iterator<T>, Closeable {
             chunkLimit = Math.max(n, 0);
             return n > 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw StorageException.reading(file, e);
         }
     }
 
@@ -181,7 +181,7 @@ final class JournalReader<T> implements Iterator<T>, Closeable {
         try {
             in.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw StorageException.reading(file, e);
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.instructgen.storage;
 
+import dev.instructgen.error.StorageException;
+
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -50,7 +51,7 @@ final class JournalWriter implements AutoCloseable {
         try {
             this.out = new FileOutputStream(path.toFile(), true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + path + " for appending: " + e.getMessage(), e);
+            throw StorageException.writing(path, e).inResumableRun();
         }
     }
 
@@ -63,8 +64,7 @@ final class JournalWriter implements AutoCloseable {
             }
             rethrowSyncFailure();
             if (writeFailure != null) {
-                throw new UncheckedIOException("cannot append to " + path + " after an earlier failure: "
-                        + writeFailure.getMessage(), writeFailure);
+                throw StorageException.writing(path, writeFailure).inResumableRun();
             }
             try {
                 out.write(line);
@@ -72,7 +72,7 @@ final class JournalWriter implements AutoCloseable {
                 // A failed write (disk full) may have left part of the line. Appending more would bury that
                 // fragment mid-file; refusing keeps it the last line, which the next open repairs.
                 writeFailure = e;
-                throw new UncheckedIOException("cannot append to " + path + ": " + e.getMessage(), e);
+                throw StorageException.writing(path, e).inResumableRun();
             }
             long now = clock.millis();
             if (written == synced) {
@@ -103,7 +103,7 @@ final class JournalWriter implements AutoCloseable {
         try {
             sync();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fsync " + path + ": " + e.getMessage(), e);
+            throw StorageException.writing(path, e).inResumableRun();
         }
     }
 
@@ -151,7 +151,7 @@ final class JournalWriter implements AutoCloseable {
     private void rethrowSyncFailure() {
         IOException failure = syncFailure;
         if (failure != null) {
-            throw new UncheckedIOException("cannot fsync " + path + ": " + failure.getMessage(), failure);
+            throw StorageException.writing(path, failure).inResumableRun();
         }
     }
 
@@ -163,15 +163,30 @@ final class JournalWriter implements AutoCloseable {
             }
             closed = true;
         }
+        boolean failedBefore;
+        synchronized (writeLock) {
+            failedBefore = writeFailure != null;
+        }
         try {
             synchronized (syncLock) {
-                out.getFD().sync();
-                out.close();
-                open = false;
+                try {
+                    out.getFD().sync();
+                } catch (IOException e) {
+                    // A journal whose write already failed has reported that failure once; closing it must not
+                    // replace that message with a second one about the same file.
+                    if (!failedBefore) {
+                        throw e;
+                    }
+                } finally {
+                    out.close();
+                    open = false;
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
+            throw StorageException.writing(path, e).inResumableRun();
         }
-        rethrowSyncFailure();
+        if (!failedBefore) {
+            rethrowSyncFailure();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instructgen.error.BadInputException;
+import dev.instructgen.error.StorageException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.dataset.Rejection;
@@ -11,17 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -68,25 +66,19 @@ public final class RunDirectory implements AutoCloseable {
     private final JournalWriter examples;
     private final JournalWriter rejected;
 
-    private RunDirectory(Path dir, Manifest manifest, boolean resumed, Restored restored, RunLock lock,
-                         Clock clock) {
+    private RunDirectory(Path dir, Manifest manifest, boolean resumed, RestoredRun restored, RunLock lock,
+                         RunJournals journals) {
         this.dir = dir;
         this.manifest = manifest;
         this.resumed = resumed;
-        this.restoredExamples = restored.examples;
-        this.restoredRejectionCounts = restored.rejectionCounts;
-        this.previousStats = restored.stats;
-        this.repairNotes = List.copyOf(restored.notes);
+        this.restoredExamples = restored.examples();
+        this.restoredRejectionCounts = restored.rejectionCounts();
+        this.previousStats = restored.stats();
+        this.repairNotes = restored.notes();
         this.lock = lock;
-        this.syncer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "run-directory-fsync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.examples = new JournalWriter(dir.resolve(EXAMPLES), syncer, clock, SYNC_EVERY_LINES,
-                SYNC_EVERY_MILLIS);
-        this.rejected = new JournalWriter(dir.resolve(REJECTED), syncer, clock, SYNC_EVERY_LINES,
-                SYNC_EVERY_MILLIS);
+        this.syncer = journals.syncer();
+        this.examples = journals.examples();
+        this.rejected = journals.rejected();
         syncer.scheduleWithFixedDelay(() -> {
             examples.syncIfDue();
             rejected.syncIfDue();
@@ -100,7 +92,8 @@ public final class RunDirectory implements AutoCloseable {
      *                  hashes and random seed must equal the stored ones, and its limits replace the stored
      * @param clock     drives the time-based part of the group commit
      * @throws BadInputException when the directory holds a run with different settings (naming each
-     *                           difference), is not a directory, or is in use by another process
+     *                           difference), is not a directory, is in use by another process, holds files
+     *                           that are not a run's, or cannot be written
      */
     public static RunDirectory openOrCreate(Path dir, Manifest requested, Clock clock) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -113,26 +106,43 @@ public final class RunDirectory implements AutoCloseable {
         }
         RunLock lock = RunLock.acquire(dir);
         try {
-            AtomicFile.deleteLeftovers(dir);
-            if (Files.isDirectory(dir.resolve(CHECKPOINTS))) {
-                AtomicFile.deleteLeftovers(dir.resolve(CHECKPOINTS));
-            }
+            OpenChecks.requireWritable(dir);
             Path manifestFile = dir.resolve(MANIFEST);
-            if (Files.exists(manifestFile)) {
+            boolean resume = Files.exists(manifestFile);
+            if (!resume) {
+                OpenChecks.refuseForeignContent(dir);
+            }
+            inRun(() -> {
+                AtomicFile.deleteLeftovers(dir);
+                if (Files.isDirectory(dir.resolve(CHECKPOINTS))) {
+                    AtomicFile.deleteLeftovers(dir.resolve(CHECKPOINTS));
+                }
+            });
+            Manifest manifest = requested;
+            RestoredRun restored = RestoredRun.empty();
+            if (resume) {
                 Manifest stored = RunReader.readManifest(dir);
                 List<String> differences = ManifestDiff.between(stored, requested);
                 if (!differences.isEmpty()) {
                     throw new BadInputException("run directory " + dir + " holds a run with different settings: "
                             + String.join(", ", differences) + " (use a new --out or the same settings)");
                 }
-                Manifest resumedManifest = stored.withLimits(requested.limits());
-                Restored restored = Restored.read(dir);
-                writeJson(dir.resolve(MANIFEST), resumedManifest);
-                return new RunDirectory(dir, resumedManifest, true, restored, lock, clock);
+                manifest = stored.withLimits(requested.limits());
+                restored = RestoredRun.read(dir, note -> {
+                    LOG.warn("{}: {}", dir, note);
+                    RunLog.appendTo(dir, clock, "warning: " + note);
+                });
             }
-            refuseForeignJournals(dir);
-            writeJson(manifestFile, requested);
-            return new RunDirectory(dir, requested, false, Restored.empty(), lock, clock);
+            // The journals open before the manifest is (re)written: a journal that cannot be appended to
+            // refuses the run while the directory is still exactly as it was.
+            RunJournals journals = RunJournals.open(dir, clock);
+            try {
+                writeJson(manifestFile, manifest);
+            } catch (RuntimeException e) {
+                journals.close();
+                throw e;
+            }
+            return new RunDirectory(dir, manifest, resume, restored, lock, journals);
         } catch (RuntimeException e) {
             lock.release();
             throw e;
@@ -196,7 +206,7 @@ public final class RunDirectory implements AutoCloseable {
 
     /** Replaces stats.json atomically with {@code snapshot} written as JSON. */
     public void writeStats(Object snapshot) {
-        writeJson(dir.resolve(STATS), snapshot);
+        inRun(() -> writeJson(dir.resolve(STATS), snapshot));
     }
 
     /** Replaces checkpoints/NAME.json atomically (e.g. the evolution round reached). */
@@ -205,9 +215,9 @@ public final class RunDirectory implements AutoCloseable {
         try {
             Files.createDirectories(checkpoints);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + checkpoints + ": " + e.getMessage(), e);
+            throw StorageException.writing(checkpoints, e).inResumableRun();
         }
-        writeJson(checkpoints.resolve(simpleName(name) + ".json"), state);
+        inRun(() -> writeJson(checkpoints.resolve(simpleName(name) + ".json"), state));
     }
 
     /** The checkpoint written under {@code name}, if any. */
@@ -230,7 +240,7 @@ public final class RunDirectory implements AutoCloseable {
         if (name.equals(EXAMPLES) || name.equals(REJECTED) || name.equals(MANIFEST)) {
             throw new IllegalArgumentException(name + " is not replaced as a whole");
         }
-        AtomicFile.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8));
+        inRun(() -> AtomicFile.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Makes every line appended so far durable (fsync) before returning. */
@@ -242,9 +252,7 @@ public final class RunDirectory implements AutoCloseable {
     @Override
     public void close() {
         try {
-            syncer.shutdown();
-            examples.close();
-            rejected.close();
+            new RunJournals(syncer, examples, rejected).close();
         } finally {
             lock.release();
         }
@@ -278,36 +286,12 @@ public final class RunDirectory implements AutoCloseable {
         return name;
     }
 
-    /** Journals without a manifest were not written by a run of ours: never append to them blindly. */
-    private static void refuseForeignJournals(Path dir) {
-        for (String journal : List.of(EXAMPLES, REJECTED)) {
-            Path file = dir.resolve(journal);
-            try {
-                if (Files.exists(file) && Files.size(file) > 0) {
-                    throw new BadInputException("run directory " + dir + " has " + journal + " but no "
-                            + MANIFEST + "; it was not written by instructgen (use a new --out)");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** What a resume reads back from the directory. */
-    private record Restored(List<Example> examples, Map<String, Long> rejectionCounts, JsonNode stats,
-                            List<String> notes) {
-
-        static Restored empty() {
-            return new Restored(List.of(), Map.of(), null, List.of());
-        }
-
-        static Restored read(Path dir) {
-            List<String> notes = new ArrayList<>();
-            List<Example> examples = JournalRestore.examples(dir.resolve(EXAMPLES), notes::add);
-            Map<String, Long> counts = JournalRestore.rejectionCounts(dir.resolve(REJECTED), notes::add);
-            JsonNode stats = RunReader.readStats(dir).orElse(null);
-            notes.forEach(note -> LOG.warn("{}: {}", dir, note));
-            return new Restored(examples, counts, stats, notes);
+    /** A full disk under a run directory is a resumable stop; say so on the way out. */
+    private static void inRun(Runnable write) {
+        try {
+            write.run();
+        } catch (StorageException e) {
+            throw e.inResumableRun();
         }
     }
 }

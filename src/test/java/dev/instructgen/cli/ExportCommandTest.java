@@ -86,4 +86,48 @@ class ExportCommandTest {
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains("nope is not a run directory: it does not exist");
     }
+
+    @Test
+    void exportsTheDatasetFileThatDedupWroteFromARun() throws IOException {
+        Path dir = runWith(6);
+        Path deduped = tmp.resolve("dedup.jsonl");
+        assertThat(run("dedup", "--in", dir.toString(), "--out", deduped.toString())).as(err.toString()).isZero();
+        Path to = tmp.resolve("chat.jsonl");
+
+        int code = run("export", "--in", deduped.toString(), "--format", "sharegpt", "--to", to.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        long kept = Files.readAllLines(deduped).size();
+        assertThat(Files.readAllLines(to)).hasSize((int) kept).allSatisfy(line -> assertThat(
+                JsonCodec.mapper().readTree(line).has("conversations")).isTrue());
+        assertThat(Files.readString(tmp.resolve("chat.jsonl.license.md"))).contains("dedup.jsonl");
+    }
+
+    @Test
+    void exportsAnAlpacaFileWithItsRecordsOwnLicenses() throws IOException {
+        Path alpaca = tmp.resolve("alpaca.json");
+        Files.writeString(alpaca, """
+                [{"instruction": "Name a colour.", "input": "", "output": "Blue"},
+                 {"instruction": "Translate to French.", "input": "Good morning", "output": "Bonjour"}]
+                """);
+        Path to = tmp.resolve("train.jsonl");
+
+        int code = run("export", "--run", alpaca.toString(), "--format", "openai-chat", "--to", to.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(to)).hasSize(2);
+        assertThat(out.toString()).contains("wrote 2 openai-chat records").contains("commercial use: unknown");
+    }
+
+    @Test
+    void warnsWhenJsonLinesGoToAFileNamedDotJson() {
+        Path dir = runWith(2);
+        Path to = tmp.resolve("train.json");
+
+        int code = run("export", "--run", dir.toString(), "--format", "openai-chat", "--to", to.toString());
+
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("warning: --to " + to + ": openai-chat is written as JSON Lines")
+                .contains("name it .jsonl");
+    }
 }

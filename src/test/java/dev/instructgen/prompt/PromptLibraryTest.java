@@ -66,4 +66,24 @@ class PromptLibraryTest {
         assertThatThrownBy(() -> PromptLibrary.withOverrides(dir.resolve("missing")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("--prompts");
     }
+
+    @Test
+    void refusesAMisspelledTemplateFileNamingItAndTheTemplateItWasMeantToBe() throws IOException {
+        Files.createDirectories(dir.resolve("self-instruct"));
+        Files.writeString(dir.resolve("self-instruct/clasification.txt"), "Is it? ${instruction}");
+
+        assertThatThrownBy(() -> PromptLibrary.withOverrides(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown template self-instruct/clasification.txt")
+                .hasMessageContaining("did you mean self-instruct/classification.txt?");
+    }
+
+    @Test
+    void leavesHiddenFilesInAnOverrideDirectoryAlone() throws IOException {
+        Files.createDirectories(dir.resolve("evol"));
+        Files.writeString(dir.resolve("evol/deepen.txt"), "Deeper: ${instruction}");
+        Files.writeString(dir.resolve("evol/.deepen.txt.swp"), "editor state");
+
+        assertThat(PromptLibrary.withOverrides(dir).get("evol/deepen.txt").text()).startsWith("Deeper:");
+    }
 }

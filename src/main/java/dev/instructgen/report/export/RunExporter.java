@@ -2,29 +2,30 @@ package dev.instructgen.report.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instructgen.error.BadInputException;
+import dev.instructgen.error.StorageException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.storage.AtomicFile;
 import dev.instructgen.report.LicenseTally;
 import dev.instructgen.storage.RunDirectory;
 import dev.instructgen.storage.RunReader;
-import dev.instructgen.storage.RunSnapshot;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Writes a run's examples in a fine-tuning format, optionally split into train and validation files, each
+ * Writes the examples of a run (or of a dataset file, e.g. a run deduplicated with {@code dedup}) in a fine-tuning
+ * format, optionally split into train and validation files, each
  * with a license card beside it. Examples are streamed from examples.jsonl (the split needs one extra pass
  * over the ids only), and each file is written through a temp file and a rename, so an interrupted export
  * never leaves a half file under the target name.
@@ -41,6 +42,7 @@ public final class RunExporter {
     /**
      * What to export.
      *
+     * @param runDir             a run directory, or a dataset file in any format {@code validate} reads
      * @param jsonLines          JSONL even for alpaca (also implied by a ".jsonl" target)
      * @param systemPrompt       system turn to add to every record, or null
      * @param validationFraction share of examples for the validation file, in (0, 1); null for no split
@@ -60,6 +62,16 @@ public final class RunExporter {
         boolean writesJsonLines() {
             return format.alwaysJsonLines() || jsonLines || to.getFileName().toString().endsWith(".jsonl");
         }
+
+        /** JSON Lines under a ".json" name is read as one JSON document by most loaders, and fails there. */
+        public Optional<String> nameWarning() {
+            if (writesJsonLines() && to.getFileName().toString().endsWith(".json")) {
+                return Optional.of("--to " + to + ": " + format.cliName() + " is written as JSON Lines (one object "
+                        + "per line), not one JSON document, although the name ends in .json; name it .jsonl"
+                        + (format.alwaysJsonLines() ? "" : ", or drop --jsonl for a JSON array"));
+            }
+            return Optional.empty();
+        }
     }
 
     /** One file written: how many records, and its license card. */
@@ -67,13 +79,14 @@ public final class RunExporter {
     }
 
     public static List<Written> export(Request request) {
-        RunSnapshot run = RunReader.read(request.runDir());
+        ExportSource run = Files.isRegularFile(request.runDir()) ? ExportSource.ofDatasetFile(request.runDir())
+                : ExportSource.ofRun(RunReader.read(request.runDir()));
         createParent(request.to());
         refuseToOverwriteTheRun(request);
         if (request.validationFraction() == null) {
             Part all = new Part(request.to(), request);
             AtomicFile.write(all.file, out -> {
-                try (Stream<Example> examples = run.examples()) {
+                try (Stream<Example> examples = run.stream()) {
                     all.writeAll(out, examples.iterator());
                 }
             });
@@ -83,7 +96,7 @@ public final class RunExporter {
         Part train = new Part(request.to(), request);
         Part validation = new Part(validationPath(request.to()), request);
         AtomicFile.write(train.file, trainOut -> AtomicFile.write(validation.file, validationOut -> {
-            try (Stream<Example> examples = run.examples()) {
+            try (Stream<Example> examples = run.stream()) {
                 train.begin(trainOut);
                 validation.begin(validationOut);
                 examples.forEach(example -> {
@@ -111,9 +124,9 @@ public final class RunExporter {
         return file.resolveSibling(file.getFileName() + ".license.md");
     }
 
-    private static Set<String> chooseValidation(RunSnapshot run, Request request) {
+    private static Set<String> chooseValidation(ExportSource run, Request request) {
         List<String> ids;
-        try (Stream<Example> examples = run.examples()) {
+        try (Stream<Example> examples = run.stream()) {
             ids = examples.map(Example::id).collect(Collectors.toList());
         }
         return ValidationSplit.choose(ids, request.validationFraction(), request.splitSeed());
@@ -186,7 +199,7 @@ public final class RunExporter {
                     out.write(NEWLINE);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+                throw StorageException.writing(file, e);
             }
             records++;
             licenses.add(example.license());
@@ -198,19 +211,13 @@ public final class RunExporter {
             }
         }
 
-        Written finish(RunSnapshot run) {
+        Written finish(ExportSource run) {
             Path card = licenseCardPath(file);
             String origin = records + " records in `" + file.getFileName() + "` (" + request.format().cliName()
-                    + (jsonLines ? ", JSONL" : ", JSON array") + "), exported from run `" + run.manifest().runId()
-                    + "` (" + run.manifest().command() + ")" + teacher(run) + ".";
+                    + (jsonLines ? ", JSONL" : ", JSON array") + "), exported from " + run.origin() + ".";
             AtomicFile.write(card, licenses.toMarkdown("License summary: " + file.getFileName(), origin)
                     .getBytes(StandardCharsets.UTF_8));
             return new Written(file, records, card, licenses.commercialUse());
-        }
-
-        private static String teacher(RunSnapshot run) {
-            var teacher = run.manifest().teacher();
-            return teacher == null || teacher.model() == null ? "" : " with teacher " + teacher.model();
         }
     }
 }
