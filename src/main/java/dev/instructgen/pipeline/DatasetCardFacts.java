@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.storage.StatsFile;
+
 import dev.instructgen.report.CardFacts;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.licensing.TeacherTerms;
@@ -24,7 +26,7 @@ public final class DatasetCardFacts {
     public static CardFacts of(RunContext ctx, RunOutcome outcome, String method, TeacherTerms terms,
                                String policyVersion, List<SeedSource> seeds, Map<String, String> displaySettings,
                                Price price) {
-        StatsSnapshot stats = ctx.stats().snapshot(outcome);
+        StatsFile stats = ctx.stats().snapshot(outcome);
         boolean charged = price.isKnown() && price.basis() != Price.Basis.LOCAL;
         return new CardFacts(ctx.spec().command(), ctx.runId(), ctx.identity(), terms, policyVersion, seeds,
                 stats.proposed(), stats.accepted(), Map.of(method, stats.accepted()), stats.rejected(),

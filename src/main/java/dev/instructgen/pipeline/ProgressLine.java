@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.storage.StatsFile;
+
 import java.time.Duration;
 import java.util.Locale;
 
@@ -15,13 +17,13 @@ final class ProgressLine {
     }
 
     static String counts(ProgressView view) {
-        StatsSnapshot s = view.stats();
+        StatsFile s = view.stats();
         double pct = s.target() == 0 ? 0 : 100.0 * s.accepted() / s.target();
         return String.format(Locale.ROOT, "%d/%d (%.1f%%)", s.accepted(), s.target(), pct);
     }
 
     static String details(ProgressView view) {
-        StatsSnapshot s = view.stats();
+        StatsFile s = view.stats();
         double rate = s.elapsedSeconds() <= 0 ? 0 : s.accepted() / s.elapsedSeconds();
         return String.format(Locale.ROOT,
                 "%.2f/s | ETA %s | yield %s | in flight %d | retries %d | tokens %s in / %s out | $%.4f",
@@ -29,7 +31,7 @@ final class ProgressLine {
                 compact(s.tokens().prompt()), compact(s.tokens().completion()), s.costUsd());
     }
 
-    static String eta(StatsSnapshot s, double rate) {
+    static String eta(StatsFile s, double rate) {
         long remaining = s.target() - s.accepted();
         if (remaining <= 0) {
             return "0s";
@@ -40,7 +42,7 @@ final class ProgressLine {
         return human(Duration.ofSeconds((long) Math.ceil(remaining / rate)));
     }
 
-    static String yieldPercent(StatsSnapshot s) {
+    static String yieldPercent(StatsFile s) {
         return s.proposed() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * s.accepted() / s.proposed());
     }
 

@@ -70,10 +70,19 @@ public final class RunAssembly {
         RunJournal.Opened opened = parts.journals().open(spec, freshRunId(spec, parts.clock()),
                 parts.clock().instant().toString());
         try {
+            RunJournal journal = opened.journal();
+            stats.recordTo(journal::appendUsage);
             if (opened.resumed()) {
-                stats.restore(opened.restoredExamples().size(), opened.restoredRejections(),
-                        opened.previousStats());
+                if (journal.restoredUsage().isPresent()) {
+                    stats.restore(opened.restoredExamples().size(), opened.restoredRejections(),
+                            journal.restoredUsage().get());
+                } else {
+                    stats.restore(opened.restoredExamples().size(), opened.restoredRejections(),
+                            opened.previousStats());
+                }
             }
+            journal.openingNotes().forEach(stats::note);
+            stats.notes().forEach(parts.warnings());
             TeacherClient teacher = parts.teachers().build(settings, stats);
             NoveltyIndex novelty = NoveltyIndex.create(spec.tokenizer(), spec.noveltyThreshold());
             LicenseTagger tagger = parts.licenses().apply(identity);
