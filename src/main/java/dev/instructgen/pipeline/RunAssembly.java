@@ -67,8 +67,9 @@ public final class RunAssembly {
         var settings = spec.teacher();
         TeacherIdentity identity = settings.identity();
         RunStats stats = new RunStats(spec.command(), spec.target(), parts.clock(), parts.prices().apply(identity));
+        // the manifest's start is the counters' start, so stats.json and manifest.json name the same instant
         RunJournal.Opened opened = parts.journals().open(spec, freshRunId(spec, parts.clock()),
-                parts.clock().instant().toString());
+                stats.sessionStart().toString());
         try {
             RunJournal journal = opened.journal();
             stats.recordTo(journal::appendUsage);

@@ -87,7 +87,7 @@ public final class RunLoop {
             stats.onRequestFailed(); // a fatal status ends the request without a fault callback
         }
         if (outcome.reason() == StopReason.BUDGET_COST || outcome.reason() == StopReason.BUDGET_TOKENS) {
-            outcome = RunOutcome.of(outcome.reason(), budget.describe(outcome.reason()));
+            outcome = RunOutcome.of(outcome.reason(), budget.describe(outcome.reason(), stats));
         }
         ctx.closeGate();
         ctx.writeStats(outcome);

@@ -156,6 +156,11 @@ public final class RunStats implements TeacherMetrics {
         return target;
     }
 
+    /** When this session (process) began counting. */
+    public Instant sessionStart() {
+        return sessionStart;
+    }
+
     /**
      * What the user was told when the run resumed (lost examples, counters that could not be restored); the
      * dataset card records them.
