@@ -94,6 +94,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
     /** Time of the run; tests may replace it. */
     Clock clock = Clock.systemUTC();
 
+    /** Examples in examples.jsonl when the run stopped (more than --target after a resume with a smaller one). */
+    private long acceptedAtEnd;
+
     /** Everything read and checked before the run starts (and before any request). */
     private record Prepared(SelfInstructSettings settings, InstructionFilterSettings filters,
                             TokenizerKind tokenizer, TeacherIdentity identity, List<SeedTask> seedTasks,
@@ -183,6 +186,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
                     gen.progressInterval(), clock);
             RunOutcome outcome = new RunLoop(ctx, progress, true).run(scheduler -> new SelfInstructRun(ctx,
                     scheduler, pool, p.prompts(), p.settings(), heuristics, instanceScreen, idPrefix));
+            acceptedAtEnd = ctx.stats().snapshot(outcome).accepted();
             ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
                     Example.SELF_INSTRUCT, p.terms(), p.policy().version(), p.seedLicenses().sources(),
                     displaySettings(), p.price())));
@@ -193,7 +197,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
 
     private int report(RunOutcome outcome, PrintWriter out, PrintWriter err) {
         return RunOutcomeReport.report(outcome,
-                "done: " + gen.target + " examples in " + gen.out.resolve("examples.jsonl"), out, err);
+                "done: " + acceptedAtEnd + " examples in " + gen.out.resolve("examples.jsonl"), out, err);
     }
 
     private TokenizerKind tokenizerKind() {

@@ -41,6 +41,10 @@ public final class RunLoop {
     public RunOutcome run(Function<Scheduler, JobSource> sourceFactory) {
         RunStats stats = ctx.stats();
         Budget budget = ctx.spec().budget();
+        if (stats.accepted() > stats.target()) {
+            ctx.warn("examples.jsonl already holds " + stats.accepted() + " examples, more than --target "
+                    + stats.target() + ": nothing is generated and nothing is removed");
+        }
         Scheduler scheduler = new Scheduler(ctx.spec().teacher().concurrency(),
                 () -> ctx.targetReached() ? Optional.of(StopReason.TARGET_REACHED) : budget.exceededBy(stats),
                 (job, failure) -> ctx.warn(job.stage() + " request failed after retries, skipped: "

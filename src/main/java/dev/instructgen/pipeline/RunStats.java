@@ -42,6 +42,7 @@ public final class RunStats implements TeacherMetrics {
     private volatile Consumer<UsageEvent> journal = event -> {
     };
     private final List<String> notes = new CopyOnWriteArrayList<>();
+    private StatsFile finalSnapshot;
 
     private final LongAdder accepted = new LongAdder();
     private final LongAdder proposed = new LongAdder();
@@ -222,8 +223,25 @@ public final class RunStats implements TeacherMetrics {
         }
     }
 
-    /** The counters now, for stats.json and progress; {@code outcome} null while running. */
+    /**
+     * The counters now, for stats.json and progress; {@code outcome} null while running. The first snapshot with
+     * an outcome is the run's final account: later calls return it unchanged, so the final stats.json, the last
+     * progress line and the dataset card state the same figures even while abandoned requests still come back
+     * (those are journaled in usage.jsonl and counted by the next resume).
+     */
     public StatsFile snapshot(RunOutcome outcome) {
+        if (outcome == null) {
+            return take(null);
+        }
+        synchronized (this) {
+            if (finalSnapshot == null) {
+                finalSnapshot = take(outcome);
+            }
+            return finalSnapshot;
+        }
+    }
+
+    private StatsFile take(RunOutcome outcome) {
         Instant now = clock.instant();
         double elapsed = previousElapsedSeconds + Duration.between(sessionStart, now).toMillis() / 1000.0;
         long acc = accepted.sum();

@@ -26,12 +26,25 @@ import java.util.Objects;
  * @param settings         the effective settings worth stating (never secrets), display strings
  * @param licenseSummary   computed from the accepted examples' license blocks
  * @param languages        ISO 639-1 codes of the data, e.g. ["en"]
+ * @param notes            sentences that explain the counts where they do not add up on their own (pending
+ *                         candidates, requests in flight, a resumed run's active time, lost examples)
  */
 public record CardFacts(String command, String runId, TeacherIdentity teacher, TeacherTerms teacherTerms,
                         String policyVersion, List<SeedSource> seedSources, long proposed, long accepted,
                         Map<String, Long> acceptedByMethod, Map<String, Long> rejectedByReason, TokenUsage tokens,
                         Double costUsd, Instant startedAt, Instant finishedAt, Map<String, String> settings,
-                        LicenseSummary licenseSummary, List<String> languages) {
+                        LicenseSummary licenseSummary, List<String> languages, List<String> notes) {
+
+    /** Facts without notes. */
+    public CardFacts(String command, String runId, TeacherIdentity teacher, TeacherTerms teacherTerms,
+                     String policyVersion, List<SeedSource> seedSources, long proposed, long accepted,
+                     Map<String, Long> acceptedByMethod, Map<String, Long> rejectedByReason, TokenUsage tokens,
+                     Double costUsd, Instant startedAt, Instant finishedAt, Map<String, String> settings,
+                     LicenseSummary licenseSummary, List<String> languages) {
+        this(command, runId, teacher, teacherTerms, policyVersion, seedSources, proposed, accepted, acceptedByMethod,
+                rejectedByReason, tokens, costUsd, startedAt, finishedAt, settings, licenseSummary, languages,
+                List.of());
+    }
 
     public CardFacts {
         Objects.requireNonNull(command, "command");
@@ -45,6 +58,7 @@ public record CardFacts(String command, String runId, TeacherIdentity teacher, T
         settings = ordered(settings);
         tokens = tokens == null ? TokenUsage.ZERO : tokens;
         languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {

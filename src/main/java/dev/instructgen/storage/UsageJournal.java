@@ -29,6 +29,7 @@ public final class UsageJournal implements AutoCloseable {
 
     private final ScheduledExecutorService syncer;
     private final JournalWriter writer;
+    private volatile boolean closed;
 
     /**
      * What opening found.
@@ -97,8 +98,15 @@ public final class UsageJournal implements AutoCloseable {
         return new Opened(journal, Optional.of(totals.build(runStartedAt)), notes);
     }
 
-    /** Appends one event. Thread-safe; in the OS once this returns, durable within a group-commit interval. */
+    /**
+     * Appends one event. Thread-safe; in the OS once this returns, durable within a group-commit interval. After
+     * {@link #close} an event is dropped: it is a reply to a request abandoned when the run ended, which the
+     * journal already counts as sent and in flight.
+     */
     public void append(UsageEvent event) {
+        if (closed) {
+            return;
+        }
         byte[] json;
         try {
             json = JsonCodec.mapper().writeValueAsBytes(event);
@@ -107,7 +115,11 @@ public final class UsageJournal implements AutoCloseable {
         }
         byte[] line = Arrays.copyOf(json, json.length + 1);
         line[json.length] = '\n';
-        writer.append(line);
+        try {
+            writer.append(line);
+        } catch (IllegalStateException closedMeanwhile) {
+            // closed between the check and the append: dropped as above
+        }
     }
 
     public void flush() {
@@ -116,6 +128,7 @@ public final class UsageJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         syncer.shutdown();
         writer.close();
     }
