@@ -87,6 +87,6 @@ class ProgressLineTest {
         String drawn = captured.toString();
         assertThat(drawn).startsWith("\r").doesNotContain("\n");
         assertThat(drawn.length() - 1).isLessThan(80);
-        assertThat(drawn).contains("[======");
+        assertThat(drawn).contains("[=====>");
     }
 }
