@@ -54,7 +54,8 @@ final class ProgressLine {
         StatsFile s = view.stats();
         double rate = rate(s);
         List<Field> fields = new ArrayList<>(List.of(
-                new Field(0, 0, "accepted " + s.accepted() + "/" + s.target()),
+                new Field(0, 0, "accepted " + (s.accepted() > s.target()
+                        ? s.accepted() + " (target " + s.target() + " reached)" : s.accepted() + "/" + s.target())),
                 new Field(1, 1, ""),
                 new Field(2, 2, String.format(Locale.ROOT, "%.1f%%", Math.min(100, percent(s)))),
                 new Field(3, 3, clock(s.elapsedSeconds())),

@@ -49,6 +49,29 @@ class ResumeAccountingTest {
                 "--concurrency", "4", "--target", String.valueOf(target), "--out", run.toString());
     }
 
+    @Test
+    void aBudgetStopSaysToRaiseTheBudgetAndTheSameBudgetSendsNothingMore() throws IOException {
+        Path run = dir.resolve("run");
+        Path config = Files.writeString(dir.resolve("prices.yaml"),
+                "prices: {sim-teacher: {input: 1.0, output: 1.0}}\n");
+        String[] args = {"self-instruct", "--config", config.toString(), "--seeds", "seeds/seed_tasks.jsonl",
+                "--teacher-url", teacher.openAiUrl(), "--model", "sim-teacher", "--concurrency", "2",
+                "--target", "500", "--max-cost", "0.002", "--out", run.toString()};
+        err = new StringWriter();
+        assertThat(InstructgenCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute(args)).isEqualTo(ExitCode.STOPPED_RESUMABLE);
+        assertThat(err.toString()).contains("cost budget of $0.0020 reached")
+                .contains("(rerun with a higher --max-cost to continue)")
+                .doesNotContain("run the same command again");
+        long sent = teacher.requestCount();
+
+        err = new StringWriter();
+        assertThat(InstructgenCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute(args)).isEqualTo(ExitCode.STOPPED_RESUMABLE);
+        assertThat(err.toString()).contains("rerun with a higher --max-cost");
+        assertThat(teacher.requestCount()).isEqualTo(sent);
+    }
+
     private static JsonNode stats(Path run) throws IOException {
         return JsonCodec.mapper().readTree(run.resolve("stats.json").toFile());
     }
