@@ -52,8 +52,10 @@ final class GenerationRun {
             return dryRun(method, session, licensing, options, out, err);
         }
         RunSpec spec = session.spec(method);
-        RunOutcome outcome = session.run(method);
-        return RunOutcomeReport.report(outcome, "done: " + method.doneSummary(outcome, spec) + " in "
+        RunSession.Finished finished = session.run(method);
+        RunOutcome outcome = finished.outcome();
+        return RunOutcomeReport.report(outcome, "done: " + method.doneSummary(outcome, spec, finished.accepted())
+                + " in "
                 + options.out.resolve("examples.jsonl"), out, err);
     }
 

@@ -33,6 +33,10 @@ final class RunOutcomeReport {
         String detail = outcome.detail().isEmpty() ? outcome.reason().key() : outcome.detail();
         if (outcome.exitCode() == ExitCode.OK) {
             out.println(done);
+        } else if (outcome.reason() == StopReason.BUDGET_COST || outcome.reason() == StopReason.BUDGET_TOKENS) {
+            // the same command would stop again at once: a budget stop continues only with a higher limit
+            String option = outcome.reason() == StopReason.BUDGET_COST ? "--max-cost" : "--max-tokens";
+            err.println("stopped: " + detail + " (rerun with a higher " + option + " to continue)");
         } else if (outcome.reason().resumable()) {
             err.println("stopped: " + detail + " (run the same command again to resume)");
         } else {

@@ -3,6 +3,7 @@ package dev.instructgen.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.storage.RunReader;
+import dev.instructgen.storage.RunSnapshot;
 import dev.instructgen.report.RunSummarizer;
 import dev.instructgen.report.RunSummary;
 import dev.instructgen.report.RunSummaryText;
@@ -37,7 +38,13 @@ public final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        RunSummary summary = RunSummarizer.summarize(RunReader.read(runDir));
+        RunSnapshot run = RunReader.read(runDir);
+        run.statsProblem().ifPresent(problem -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: " + problem + "; the figures that only stats.json holds are left out");
+            err.flush();
+        });
+        RunSummary summary = RunSummarizer.summarize(run);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonCodec.mapper().writeValueAsString(summary));

@@ -1,68 +1,84 @@
 package dev.instructgen.pipeline;
 
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-
 import java.io.PrintWriter;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
- * A terminal progress bar of accepted/target; the extra message carries rate, ETA, yield, in flight, retries,
- * tokens and cost. Created lazily on the first update so nothing is drawn for runs that fail at once.
+ * A terminal progress line redrawn in place: accepted/target, a bar, the run's clock and the figures that fit the
+ * terminal's width ({@link ProgressLine#fitted}), so it never wraps and scrolls fragments at 80 columns nor leaves
+ * tokens and cost out at 200.
+ *
+ * <p>The width is measured without a terminal library: an earlier version let progressbar open a JLine terminal,
+ * which on a real terminal installed its own Ctrl-C handler over ours and killed the process instead of stopping
+ * the run cleanly. COLUMNS when the shell exports it, else {@code stty size} on the controlling terminal, re-read
+ * every few seconds so a resized window is followed.
  */
 public final class BarProgressReporter implements ProgressReporter {
 
+    static final int FALLBACK_WIDTH = 80;
+    private static final int REMEASURE_EVERY = 5;
+
     private final PrintWriter err;
-    private ProgressBar bar;
+    private final IntSupplier width;
+    private int drawnLength;
+    private int draws;
+    private int currentWidth;
 
     public BarProgressReporter(PrintWriter err) {
+        this(err, BarProgressReporter::terminalWidth);
+    }
+
+    /** @param width the terminal's columns, asked again every few updates */
+    public BarProgressReporter(PrintWriter err, IntSupplier width) {
         this.err = err;
+        this.width = width;
     }
 
     @Override
     public synchronized void update(ProgressView view) {
-        if (bar == null) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName("accepted")
-                    .setInitialMax(view.stats().target())
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(1000)
-                    .hideEta()
-                    .setConsumer(new DelegatingProgressBarConsumer(this::draw, width()))
-                    .build();
+        if (draws++ % REMEASURE_EVERY == 0) {
+            currentWidth = width.getAsInt();
         }
-        bar.stepTo(view.stats().accepted());
-        bar.setExtraMessage(ProgressLine.details(view));
+        String line = ProgressLine.fitted(view, currentWidth);
+        // pad over what the previous, longer line left on screen
+        String pad = " ".repeat(Math.max(0, Math.min(drawnLength, currentWidth - 1) - line.length()));
+        err.print('\r' + line + pad);
+        err.flush();
+        drawnLength = line.length();
     }
 
     @Override
     public synchronized void finish(ProgressView view) {
-        if (bar != null) {
-            update(view);
-            bar.close();
-            bar = null;
-            err.println(); // the bar redraws its line with a carriage return; end that line first
+        if (draws > 0) {
+            err.print('\r' + " ".repeat(Math.max(0, Math.min(drawnLength, currentWidth - 1))) + '\r');
         }
         err.println(view.stats().status() + ": " + ProgressLine.summary(view));
         err.flush();
     }
 
-    /**
-     * The bar's width, given explicitly: asked for none, progressbar opens a JLine terminal to measure it, and
-     * on a real terminal JLine then installs its own Ctrl-C handler over ours, so Ctrl-C killed the process
-     * instead of stopping the run cleanly. COLUMNS when the shell exports it, else a width most terminals fit.
-     */
-    static int width() {
+    /** COLUMNS, else the controlling terminal's width by {@code stty size}, else 80. */
+    static int terminalWidth() {
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.matches("\\d{2,4}")) {
             return Integer.parseInt(columns);
         }
-        return 120;
-    }
-
-    private void draw(String rendered) {
-        err.print('\r' + rendered);
-        err.flush();
+        try {
+            Process stty = new ProcessBuilder("sh", "-c", "stty size < /dev/tty")
+                    .redirectErrorStream(true).start();
+            if (!stty.waitFor(500, TimeUnit.MILLISECONDS)) {
+                stty.destroyForcibly();
+                return FALLBACK_WIDTH;
+            }
+            String[] rowsColumns = new String(stty.getInputStream().readAllBytes()).trim().split("\\s+");
+            if (rowsColumns.length == 2 && rowsColumns[1].matches("\\d{2,4}")) {
+                return Integer.parseInt(rowsColumns[1]);
+            }
+        } catch (java.io.IOException e) {
+            // no sh or no terminal: fall back
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return FALLBACK_WIDTH;
     }
 }

@@ -44,4 +44,14 @@ public record Budget(Double maxCostUsd, Long maxTokens) {
             default -> reason.key();
         };
     }
+
+    /** As {@link #describe(StopReason)}, with what the run has spent in all its sessions. */
+    public String describe(StopReason reason, RunStats stats) {
+        return switch (reason) {
+            case BUDGET_COST -> describe(reason)
+                    + String.format(java.util.Locale.ROOT, ", $%.4f spent", stats.costUsd());
+            case BUDGET_TOKENS -> describe(reason) + ", " + stats.totalTokens() + " tokens used";
+            default -> describe(reason);
+        };
+    }
 }

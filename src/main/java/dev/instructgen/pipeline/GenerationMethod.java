@@ -40,8 +40,13 @@ public interface GenerationMethod {
     /** The settings the card states, as display strings, in order. */
     Map<String, String> displaySettings(RunSpec spec);
 
-    /** What was done, for the "done: ... in FILE" line, e.g. "500 examples". */
-    String doneSummary(RunOutcome outcome, RunSpec spec);
+    /**
+     * What was done, for the "done: ... in FILE" line, e.g. "500 examples".
+     *
+     * @param accepted the examples in examples.jsonl when the run stopped (more than the target after a resume
+     *                 with a smaller one)
+     */
+    String doneSummary(RunOutcome outcome, RunSpec spec, long accepted);
 
     /** What --dry-run prints for {@code spec}, and the estimated cost compared with --max-cost. */
     DryRun dryRun(RunSpec spec, RunSession.Licensing licensing);

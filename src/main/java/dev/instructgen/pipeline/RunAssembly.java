@@ -67,13 +67,23 @@ public final class RunAssembly {
         var settings = spec.teacher();
         TeacherIdentity identity = settings.identity();
         RunStats stats = new RunStats(spec.command(), spec.target(), parts.clock(), parts.prices().apply(identity));
+        // the manifest's start is the counters' start, so stats.json and manifest.json name the same instant
         RunJournal.Opened opened = parts.journals().open(spec, freshRunId(spec, parts.clock()),
-                parts.clock().instant().toString());
+                stats.sessionStart().toString());
         try {
+            RunJournal journal = opened.journal();
+            stats.recordTo(journal::appendUsage);
             if (opened.resumed()) {
-                stats.restore(opened.restoredExamples().size(), opened.restoredRejections(),
-                        opened.previousStats());
+                if (journal.restoredUsage().isPresent()) {
+                    stats.restore(opened.restoredExamples().size(), opened.restoredRejections(),
+                            journal.restoredUsage().get());
+                } else {
+                    stats.restore(opened.restoredExamples().size(), opened.restoredRejections(),
+                            opened.previousStats());
+                }
             }
+            journal.openingNotes().forEach(stats::note);
+            stats.notes().forEach(parts.warnings());
             TeacherClient teacher = parts.teachers().build(settings, stats);
             NoveltyIndex novelty = NoveltyIndex.create(spec.tokenizer(), spec.noveltyThreshold());
             LicenseTagger tagger = parts.licenses().apply(identity);

@@ -1,10 +1,18 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.storage.StatsFile;
+
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
 import dev.instructgen.storage.Manifest;
 import dev.instructgen.storage.RunDirectory;
 import dev.instructgen.storage.SeedFileRef;
+import dev.instructgen.storage.UsageEvent;
+import dev.instructgen.storage.UsageJournal;
+import dev.instructgen.storage.UsageTotals;
+
+import java.time.Instant;
+import java.util.Optional;
 
 import java.time.Clock;
 import java.util.List;
@@ -18,9 +26,11 @@ import java.util.Map;
 public final class RunDirectoryJournal implements RunJournal {
 
     private final RunDirectory dir;
+    private final UsageJournal.Opened usage;
 
-    private RunDirectoryJournal(RunDirectory dir) {
+    private RunDirectoryJournal(RunDirectory dir, UsageJournal.Opened usage) {
         this.dir = dir;
+        this.usage = usage;
     }
 
     /** Opens (or resumes) the spec's run directory, recording {@code toolVersion} in a new manifest. */
@@ -42,10 +52,40 @@ public final class RunDirectoryJournal implements RunJournal {
                     dev.instructgen.dataset.Provenance.TeacherRef.of(teacher.identity()),
                     spec.licensePolicy().manifest(), startedAt, spec.randomSeed());
             RunDirectory dir = RunDirectory.openOrCreate(spec.out(), manifest, clock);
+            UsageJournal.Opened usage;
+            try {
+                usage = UsageJournal.open(dir.path(), dir.resumed(), startedAt(dir.manifest()), clock);
+            } catch (RuntimeException e) {
+                dir.close();
+                throw e;
+            }
             Map<String, Long> rejections = dir.restoredRejectionCounts();
-            return new Opened(new RunDirectoryJournal(dir), dir.manifest().runId(), dir.resumed(),
+            return new Opened(new RunDirectoryJournal(dir, usage), dir.manifest().runId(), dir.resumed(),
                     dir.restoredExamples(), rejections, dir.previousStats().orElse(null));
         };
+    }
+
+    private static Instant startedAt(Manifest manifest) {
+        try {
+            return manifest.startedAt() == null ? null : Instant.parse(manifest.startedAt());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void appendUsage(UsageEvent event) {
+        usage.journal().append(event);
+    }
+
+    @Override
+    public Optional<UsageTotals> restoredUsage() {
+        return usage.restored();
+    }
+
+    @Override
+    public List<String> openingNotes() {
+        return usage.notes();
     }
 
     @Override
@@ -59,7 +99,7 @@ public final class RunDirectoryJournal implements RunJournal {
     }
 
     @Override
-    public void writeStats(StatsSnapshot snapshot) {
+    public void writeStats(StatsFile snapshot) {
         dir.writeStats(snapshot);
     }
 
@@ -71,11 +111,16 @@ public final class RunDirectoryJournal implements RunJournal {
     @Override
     public void flush() {
         dir.flush();
+        usage.journal().flush();
     }
 
     @Override
     public void close() {
-        dir.close();
+        try {
+            usage.journal().close();
+        } finally {
+            dir.close();
+        }
     }
 
     /** Reads rejected.jsonl as left by earlier sessions (its torn tail was repaired when the run was opened). */

@@ -1,5 +1,9 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.storage.StatsFile;
+import dev.instructgen.storage.UsageEvent;
+import dev.instructgen.storage.UsageTotals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
@@ -19,7 +23,7 @@ public interface RunJournal extends AutoCloseable {
     void appendRejection(Rejection rejection);
 
     /** Rewrites stats.json (atomically in the run directory). */
-    void writeStats(StatsSnapshot snapshot);
+    void writeStats(StatsFile snapshot);
 
     /** Writes a whole text file of the run directory, e.g. DATASET_CARD.md. */
     void writeText(String name, String content);
@@ -44,6 +48,23 @@ public interface RunJournal extends AutoCloseable {
     /** The checkpoint last written under {@code name}, if this journal keeps checkpoints. */
     default <T> Optional<T> readCheckpoint(String name, Class<T> type) {
         return Optional.empty();
+    }
+
+    /**
+     * Journals one usage event (a request sent or ended, candidates proposed, an example accepted), so that the
+     * counters survive a crash. The default keeps nothing: a resume then counts from the last stats.json.
+     */
+    default void appendUsage(UsageEvent event) {
+    }
+
+    /** The earlier sessions' counters rebuilt from the usage journal, if this journal keeps one. */
+    default Optional<UsageTotals> restoredUsage() {
+        return Optional.empty();
+    }
+
+    /** What opening found that the user should know (counters lost, a stats.json unreadable); none by default. */
+    default List<String> openingNotes() {
+        return List.of();
     }
 
     @Override

@@ -41,6 +41,10 @@ public final class RunLoop {
     public RunOutcome run(Function<Scheduler, JobSource> sourceFactory) {
         RunStats stats = ctx.stats();
         Budget budget = ctx.spec().budget();
+        if (stats.accepted() > stats.target()) {
+            ctx.warn("examples.jsonl already holds " + stats.accepted() + " examples, more than --target "
+                    + stats.target() + ": nothing is generated and nothing is removed");
+        }
         Scheduler scheduler = new Scheduler(ctx.spec().teacher().concurrency(),
                 () -> ctx.targetReached() ? Optional.of(StopReason.TARGET_REACHED) : budget.exceededBy(stats),
                 (job, failure) -> ctx.warn(job.stage() + " request failed after retries, skipped: "
@@ -88,7 +92,7 @@ public final class RunLoop {
             stats.onRequestFailed(); // a fatal status ends the request without a fault callback
         }
         if (outcome.reason() == StopReason.BUDGET_COST || outcome.reason() == StopReason.BUDGET_TOKENS) {
-            outcome = RunOutcome.of(outcome.reason(), budget.describe(outcome.reason()));
+            outcome = RunOutcome.of(outcome.reason(), budget.describe(outcome.reason(), stats));
         }
         ctx.closeGate();
         ctx.writeStats(outcome);

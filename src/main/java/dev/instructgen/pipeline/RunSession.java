@@ -79,8 +79,12 @@ public final class RunSession {
         return builder.build();
     }
 
+    /** How a run stopped, and the examples in examples.jsonl at that moment. */
+    public record Finished(RunOutcome outcome, long accepted) {
+    }
+
     /** Runs the method to a stop; the card is written whatever the outcome, so an interrupted run has one too. */
-    public RunOutcome run(GenerationMethod method) {
+    public Finished run(GenerationMethod method) {
         RunSpec spec = spec(method);
         Consumer<String> warnings = message -> {
             err.println("warning: " + message);
@@ -103,7 +107,7 @@ public final class RunSession {
             ctx.journal().writeText("DATASET_CARD.md", new DatasetCard().render(DatasetCardFacts.of(ctx, outcome,
                     method, licensing)));
             ctx.journal().flush();
-            return outcome;
+            return new Finished(outcome, ctx.stats().snapshot(outcome).accepted());
         }
     }
 }

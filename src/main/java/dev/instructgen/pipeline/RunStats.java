@@ -1,6 +1,9 @@
 package dev.instructgen.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.instructgen.storage.StatsFile;
+import dev.instructgen.storage.UsageEvent;
+import dev.instructgen.storage.UsageTotals;
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.TeacherMetrics;
 import dev.instructgen.teacher.TeacherReply;
@@ -8,21 +11,24 @@ import dev.instructgen.teacher.TeacherReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The run's counters: what the teacher stack observes (as its {@link TeacherMetrics}) and what the pipeline
  * decides (proposed, accepted, rejected per reason). Lock-free adders, since every worker updates them per call;
- * {@link #snapshot} reads them into the stats.json shape.
+ * {@link #snapshot} reads them into the stats.json schema ({@link StatsFile}).
  *
- * <p>On resume the counters of the earlier sessions are restored ({@link #restore}), so totals, cost and elapsed
- * time cover the whole run, not just the last session.
+ * <p>Every event is also handed to the run's usage journal ({@link #recordTo}) as it happens, so that a resume
+ * after kill -9 rebuilds them ({@link #restore}) up to the requests in flight; stats.json is only a summary.
  */
 public final class RunStats implements TeacherMetrics {
 
@@ -33,6 +39,10 @@ public final class RunStats implements TeacherMetrics {
     private final Instant sessionStart;
     private volatile Instant runStart;
     private volatile double previousElapsedSeconds;
+    private volatile Consumer<UsageEvent> journal = event -> {
+    };
+    private final List<String> notes = new CopyOnWriteArrayList<>();
+    private StatsFile finalSnapshot;
 
     private final LongAdder accepted = new LongAdder();
     private final LongAdder proposed = new LongAdder();
@@ -57,20 +67,31 @@ public final class RunStats implements TeacherMetrics {
         this.runStart = sessionStart;
     }
 
+    /** Journals every counted event from now on, starting with this session's start. */
+    public void recordTo(Consumer<UsageEvent> sink) {
+        journal = sink;
+        sink.accept(UsageEvent.of(UsageEvent.SESSION, sessionStart));
+    }
+
     // ---- TeacherMetrics: what the teacher stack observes
 
     @Override
     public void onAttempt(String stage) {
+        // journaled before it is counted, and before the request goes out: the journal never misses one sent
+        journal.accept(UsageEvent.request(UsageEvent.SENT, clock.instant(), stage, null));
         attempts.increment();
         byStage.computeIfAbsent(stage, s -> new LongAdder()).increment();
     }
 
     @Override
     public void onSuccess(String stage, TeacherReply reply) {
+        double costUsd = costModel.costUsd(reply.usage());
         succeeded.increment();
         promptTokens.add(reply.usage().promptTokens());
         completionTokens.add(reply.usage().completionTokens());
-        cost.add(costModel.costUsd(reply.usage()));
+        cost.add(costUsd);
+        journal.accept(UsageEvent.succeeded(clock.instant(), stage, reply.usage().promptTokens(),
+                reply.usage().completionTokens(), costUsd));
     }
 
     @Override
@@ -81,6 +102,8 @@ public final class RunStats implements TeacherMetrics {
         } else {
             failed.increment();
         }
+        journal.accept(UsageEvent.request(willRetry ? UsageEvent.RETRIED : UsageEvent.FAILED, clock.instant(),
+                stage, kind.key()));
     }
 
     // ---- pipeline decisions
@@ -88,10 +111,12 @@ public final class RunStats implements TeacherMetrics {
     /** A candidate was proposed (before any filter). */
     public void onProposed(int count) {
         proposed.add(count);
+        journal.accept(UsageEvent.proposed(clock.instant(), count));
     }
 
     public void onAccepted() {
         accepted.increment();
+        journal.accept(UsageEvent.of(UsageEvent.ACCEPTED, clock.instant()));
     }
 
     public void onRejected(String reason) {
@@ -101,6 +126,7 @@ public final class RunStats implements TeacherMetrics {
     /** A request that ended without any fault callback (e.g. a fatal HTTP status) still counts as failed. */
     public void onRequestFailed() {
         failed.increment();
+        journal.accept(UsageEvent.request(UsageEvent.FAILED, clock.instant(), null, null));
     }
 
     /**
@@ -131,49 +157,97 @@ public final class RunStats implements TeacherMetrics {
         return target;
     }
 
+    /** When this session (process) began counting. */
+    public Instant sessionStart() {
+        return sessionStart;
+    }
+
+    /**
+     * What the user was told when the run resumed (lost examples, counters that could not be restored); the
+     * dataset card records them.
+     */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** Keeps a note for the dataset card. */
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    /** Restores from a stats.json tree alone (a journal that keeps no usage.jsonl). */
+    public void restore(long restoredAccepted, Map<String, Long> restoredRejections, JsonNode previousStats) {
+        UsageTotals totals = null;
+        if (previousStats != null && !previousStats.isMissingNode() && !previousStats.isNull()) {
+            try {
+                totals = UsageTotals.fromStats(StatsFile.fromTree(previousStats), null);
+            } catch (StatsFile.Unreadable e) {
+                notes.add(e.getMessage() + ": the counters of earlier sessions are unknown and count from zero");
+            }
+        }
+        restore(restoredAccepted, restoredRejections, totals);
+    }
+
     /**
      * Restores what earlier sessions of this run counted: accepted from the examples actually on disk, rejections
-     * from rejected.jsonl, and the rest (requests, tokens, cost, elapsed, proposed) from the last stats.json,
-     * which may be missing or older than the journals.
+     * from rejected.jsonl, and the rest (requests, tokens, cost, elapsed, proposed) from {@code totals}, rebuilt
+     * from usage.jsonl; null when nothing is known. When the earlier sessions accepted more examples than
+     * examples.jsonl holds, the difference is named in a note and journaled, so it is reported once.
      */
-    public void restore(long restoredAccepted, Map<String, Long> restoredRejections, JsonNode previousStats) {
+    public void restore(long restoredAccepted, Map<String, Long> restoredRejections, UsageTotals totals) {
         accepted.add(restoredAccepted);
         restoredRejections.forEach((reason, n) -> rejected.computeIfAbsent(reason, r -> new LongAdder()).add(n));
-        if (previousStats == null || previousStats.isMissingNode() || previousStats.isNull()) {
+        if (totals == null) {
             return;
         }
-        proposed.add(previousStats.path("proposed").asLong());
-        JsonNode requests = previousStats.path("requests");
-        attempts.add(requests.path("total").asLong());
-        succeeded.add(requests.path("succeeded").asLong());
-        retries.add(requests.path("retries").asLong());
-        failed.add(requests.path("failed").asLong());
-        requests.path("by_stage").fields().forEachRemaining(
-                e -> byStage.computeIfAbsent(e.getKey(), k -> new LongAdder()).add(e.getValue().asLong()));
-        previousStats.path("faults").fields().forEachRemaining(
-                e -> faults.computeIfAbsent(e.getKey(), k -> new LongAdder()).add(e.getValue().asLong()));
-        promptTokens.add(previousStats.path("tokens").path("prompt").asLong());
-        completionTokens.add(previousStats.path("tokens").path("completion").asLong());
-        cost.add(previousStats.path("cost_usd").asDouble());
-        previousElapsedSeconds = previousStats.path("elapsed_seconds").asDouble();
-        String startedAt = previousStats.path("started_at").asText("");
-        if (!startedAt.isEmpty()) {
-            try {
-                runStart = Instant.parse(startedAt);
-            } catch (RuntimeException ignored) {
-                // a hand-edited or foreign stats.json: keep this session's start
-            }
+        proposed.add(totals.proposed());
+        attempts.add(totals.attempts());
+        succeeded.add(totals.succeeded());
+        retries.add(totals.retries());
+        failed.add(totals.failed());
+        totals.byStage().forEach((k, v) -> byStage.computeIfAbsent(k, s -> new LongAdder()).add(v));
+        totals.faults().forEach((k, v) -> faults.computeIfAbsent(k, s -> new LongAdder()).add(v));
+        promptTokens.add(totals.promptTokens());
+        completionTokens.add(totals.completionTokens());
+        cost.add(totals.costUsd());
+        previousElapsedSeconds = totals.elapsedSeconds();
+        if (totals.startedAt() != null) {
+            runStart = totals.startedAt();
+        }
+        long lost = totals.accepted() - restoredAccepted;
+        if (lost > 0) {
+            notes.add("examples.jsonl holds " + restoredAccepted + " examples but " + totals.accepted()
+                    + " were accepted before: " + lost + " accepted examples are missing (the file was cut, "
+                    + "edited or deleted) and will be generated again");
+            journal.accept(UsageEvent.examplesLost(clock.instant(), lost));
         }
     }
 
-    /** The counters now, for stats.json and progress; {@code outcome} null while running. */
-    public StatsSnapshot snapshot(RunOutcome outcome) {
+    /**
+     * The counters now, for stats.json and progress; {@code outcome} null while running. The first snapshot with
+     * an outcome is the run's final account: later calls return it unchanged, so the final stats.json, the last
+     * progress line and the dataset card state the same figures even while abandoned requests still come back
+     * (those are journaled in usage.jsonl and counted by the next resume).
+     */
+    public StatsFile snapshot(RunOutcome outcome) {
+        if (outcome == null) {
+            return take(null);
+        }
+        synchronized (this) {
+            if (finalSnapshot == null) {
+                finalSnapshot = take(outcome);
+            }
+            return finalSnapshot;
+        }
+    }
+
+    private StatsFile take(RunOutcome outcome) {
         Instant now = clock.instant();
         double elapsed = previousElapsedSeconds + Duration.between(sessionStart, now).toMillis() / 1000.0;
         long acc = accepted.sum();
         long requests = attempts.sum();
         double costUsd = cost.sum();
-        return new StatsSnapshot(
+        return new StatsFile(
                 command,
                 outcome == null ? StopReason.Status.RUNNING.key() : outcome.reason().status().key(),
                 outcome == null ? null : outcome.reason().key(),
@@ -184,12 +258,12 @@ public final class RunStats implements TeacherMetrics {
                 acc,
                 proposed.sum(),
                 sorted(rejected),
-                new StatsSnapshot.Requests(requests, succeeded.sum(), retries.sum(), failed.sum(), sorted(byStage)),
+                new StatsFile.Requests(requests, succeeded.sum(), retries.sum(), failed.sum(), sorted(byStage)),
                 sorted(faults),
-                new StatsSnapshot.Tokens(promptTokens.sum(), completionTokens.sum()),
+                new StatsFile.Tokens(promptTokens.sum(), completionTokens.sum()),
                 round(costUsd, 6),
                 acc == 0 ? null : round(costUsd / acc, 8),
-                new StatsSnapshot.Throughput(
+                new StatsFile.Throughput(
                         elapsed <= 0 ? 0.0 : round(acc / elapsed, 3),
                         elapsed <= 0 ? 0.0 : round(requests / elapsed, 3)),
                 sections());

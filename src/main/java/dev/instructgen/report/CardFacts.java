@@ -27,13 +27,15 @@ import java.util.Objects;
  * @param licenseSummary   computed from the accepted examples' license blocks
  * @param languages        ISO 639-1 codes of the data, e.g. ["en"]
  * @param methods          what the card says about each method the run used, supplied by the methods
+ * @param notes            sentences that explain the counts where they do not add up on their own (pending
+ *                         candidates, requests in flight, a resumed run's active time, lost examples)
  */
 public record CardFacts(String command, String runId, TeacherIdentity teacher, TeacherTerms teacherTerms,
                         String policyVersion, List<SeedSource> seedSources, long proposed, long accepted,
                         Map<String, Long> acceptedByMethod, Map<String, Long> rejectedByReason, TokenUsage tokens,
                         Double costUsd, Instant startedAt, Instant finishedAt, Map<String, String> settings,
                         LicenseSummary licenseSummary, List<String> languages,
-                        List<MethodCard> methods) {
+                        List<MethodCard> methods, List<String> notes) {
 
     public CardFacts {
         Objects.requireNonNull(command, "command");
@@ -48,6 +50,7 @@ public record CardFacts(String command, String runId, TeacherIdentity teacher, T
         tokens = tokens == null ? TokenUsage.ZERO : tokens;
         methods = methods == null ? List.of() : List.copyOf(methods);
         languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {

@@ -43,6 +43,7 @@ public final class DatasetCard {
         seeds(md, facts);
         filters(md, facts);
         counts(md, facts);
+        notes(md, facts);
         settings(md, facts);
         licenseAnalysis(md, facts);
         citations(md, methods);
@@ -129,6 +130,14 @@ public final class DatasetCard {
             Duration took = Duration.between(facts.startedAt(), facts.finishedAt());
             row(md, "Duration", took.toString().substring(2).toLowerCase(Locale.ROOT));
         }
+    }
+
+    private static void notes(StringBuilder md, CardFacts facts) {
+        if (facts.notes().isEmpty()) {
+            return;
+        }
+        md.append("\n## Notes on the counts\n\n");
+        facts.notes().forEach(note -> md.append("- ").append(note).append("\n"));
     }
 
     private static void settings(StringBuilder md, CardFacts facts) {

@@ -1,13 +1,13 @@
 package dev.instructgen.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.instructgen.dataset.Example;
 
 import dev.instructgen.report.LicenseTally;
 import dev.instructgen.storage.Manifest;
 import dev.instructgen.storage.RunDirectory;
 import dev.instructgen.storage.RunSnapshot;
+import dev.instructgen.storage.StatsFile;
 import dev.instructgen.report.RunSummary;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -19,9 +19,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Builds a {@link RunSummary} from what a run left on disk. stats.json is written by the engine and may be
- * missing, partial or from an older version, so every field is read tolerantly; counts that the journals
- * hold (accepted, rejected per reason) come from the journals, which are never behind.
+ * Builds a {@link RunSummary} from what a run left on disk. stats.json is read through its one schema
+ * ({@link StatsFile}), whose fields may be null in a run that failed early or was written by an older version;
+ * counts that the journals hold (accepted, rejected per reason) come from the journals, which are never behind.
  */
 public final class RunSummarizer {
 
@@ -29,7 +29,7 @@ public final class RunSummarizer {
     }
 
     public static RunSummary summarize(RunSnapshot run) {
-        JsonNode stats = run.stats().orElse(MissingNode.getInstance());
+        StatsFile stats = run.stats().orElse(EMPTY);
         Manifest manifest = run.manifest();
 
         Map<String, Long> byMethod = new TreeMap<>();
@@ -45,55 +45,57 @@ public final class RunSummarizer {
         }
 
         Map<String, Long> rejected = Files.exists(run.path().resolve(RunDirectory.REJECTED))
-                ? sortedByCount(run.rejectionCounts()) : sortedByCount(longs(stats.path("rejected")));
+                ? sortedByCount(run.rejectionCounts()) : sortedByCount(stats.rejected());
         long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
-        long proposed = Math.max(accepted + rejectedTotal, stats.path("proposed").asLong(0));
+        long proposed = Math.max(accepted + rejectedTotal, stats.proposed() == null ? 0 : stats.proposed());
         Map<String, Double> share = new LinkedHashMap<>();
         rejected.forEach((reason, count) -> share.put(reason, ratio(count, proposed)));
 
-        Double elapsed = number(stats, "elapsed_seconds");
+        String startedAt = text(stats.startedAt(), manifest.startedAt());
+        Double elapsed = stats.elapsedSeconds();
         if (elapsed == null) {
-            elapsed = secondsBetween(text(stats, "started_at", manifest.startedAt()), text(stats, "updated_at", null));
+            elapsed = secondsBetween(startedAt, text(stats.updatedAt(), null));
         }
-        Double cost = number(stats, "cost_usd");
-        Double costPerAccepted = number(stats, "cost_per_accepted_usd");
+        Double cost = stats.costUsd();
+        Double costPerAccepted = stats.costPerAcceptedUsd();
         if (costPerAccepted == null && cost != null && accepted > 0) {
             costPerAccepted = cost / accepted;
         }
-        RunSummary.Requests requests = requests(stats.path("requests"));
+        StatsFile.Requests r = stats.requests();
+        RunSummary.Requests requests = r == null ? null
+                : new RunSummary.Requests(r.total(), r.succeeded(), r.retries(), r.failed(), r.byStage());
+        StatsFile.Tokens tokens = stats.tokens();
 
         return new RunSummary(run.path().toString(), manifest.runId(), manifest.command(),
                 manifest.teacher() == null ? null : manifest.teacher().model(),
-                text(stats, "status", null), text(stats, "stop_reason", null),
-                text(stats, "started_at", manifest.startedAt()), text(stats, "updated_at", null), elapsed,
-                target(stats, manifest), accepted, byMethod, proposed, proposed == 0 ? null : ratio(accepted, proposed),
-                rejectedTotal, rejected, share, requests, longs(stats.path("faults")),
-                new RunSummary.Tokens(stats.path("tokens").path("prompt").asLong(0),
-                        stats.path("tokens").path("completion").asLong(0)),
-                cost, costPerAccepted, throughput(stats.path("throughput"), accepted, requests, elapsed),
-                stats.path("evolution").isObject() ? stats.get("evolution") : null, licenses.summary());
+                text(stats.status(), null), text(stats.stopReason(), null),
+                startedAt, text(stats.updatedAt(), null), elapsed,
+                target(stats, manifest), accepted, byMethod, proposed,
+                StatsFile.yield(accepted, rejectedTotal, proposed),
+                rejectedTotal, rejected, share, requests, stats.faults(),
+                new RunSummary.Tokens(tokens == null || tokens.prompt() == null ? 0 : tokens.prompt(),
+                        tokens == null || tokens.completion() == null ? 0 : tokens.completion()),
+                cost, costPerAccepted, throughput(stats.throughput(), accepted, requests, elapsed),
+                stats.sections().get("evolution") instanceof JsonNode evolution && evolution.isObject()
+                        ? evolution : null,
+                licenses.summary());
     }
 
-    private static Long target(JsonNode stats, Manifest manifest) {
-        if (stats.path("target").canConvertToLong()) {
-            return stats.get("target").asLong();
+    private static final StatsFile EMPTY = new StatsFile(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null);
+
+    private static Long target(StatsFile stats, Manifest manifest) {
+        if (stats.target() != null) {
+            return stats.target();
         }
         Object target = manifest.limits().get("target");
         return target instanceof Number n ? n.longValue() : null;
     }
 
-    private static RunSummary.Requests requests(JsonNode node) {
-        if (!node.isObject()) {
-            return null;
-        }
-        return new RunSummary.Requests(optionalLong(node, "total"), optionalLong(node, "succeeded"),
-                optionalLong(node, "retries"), optionalLong(node, "failed"), longs(node.path("by_stage")));
-    }
-
-    private static RunSummary.Throughput throughput(JsonNode node, long accepted, RunSummary.Requests requests,
-                                                    Double elapsed) {
-        Double acceptedRate = number(node, "accepted_per_second");
-        Double requestRate = number(node, "requests_per_second");
+    private static RunSummary.Throughput throughput(StatsFile.Throughput node, long accepted,
+                                                    RunSummary.Requests requests, Double elapsed) {
+        Double acceptedRate = node == null ? null : node.acceptedPerSecond();
+        Double requestRate = node == null ? null : node.requestsPerSecond();
         if (elapsed != null && elapsed > 0) {
             if (acceptedRate == null) {
                 acceptedRate = accepted / elapsed;
@@ -106,18 +108,6 @@ public final class RunSummarizer {
                 : new RunSummary.Throughput(acceptedRate, requestRate);
     }
 
-    private static Map<String, Long> longs(JsonNode node) {
-        Map<String, Long> values = new LinkedHashMap<>();
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                if (e.getValue().canConvertToLong()) {
-                    values.put(e.getKey(), e.getValue().asLong());
-                }
-            }
-        }
-        return values;
-    }
-
     /** Most frequent first (the reasons worth looking at), then by name for a stable order. */
     private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
         Map<String, Long> sorted = new LinkedHashMap<>();
@@ -127,19 +117,10 @@ public final class RunSummarizer {
         return sorted;
     }
 
-    private static Long optionalLong(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.canConvertToLong() ? value.asLong() : null;
-    }
 
-    private static Double number(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.asDouble() : null;
-    }
 
-    private static String text(JsonNode node, String field, String fallback) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? value.asText() : fallback;
+    private static String text(String value, String fallback) {
+        return value != null && !value.isBlank() ? value : fallback;
     }
 
     private static Double secondsBetween(String start, String end) {

@@ -87,6 +87,19 @@ final class JournalRestore {
         return Collections.unmodifiableList(examples);
     }
 
+    static UsageEvent parseUsage(String line) {
+        try {
+            return JsonCodec.mapper().readValue(line, UsageEvent.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Every usage event, in file order (usage.jsonl). */
+    static void usage(Path file, Consumer<UsageEvent> sink, Consumer<String> notes) {
+        read(file, JournalRestore::parseUsage, sink, notes);
+    }
+
     /** Every rejected candidate, in file order. */
     static List<Rejection> rejections(Path file, Consumer<String> notes) {
         List<Rejection> rejections = new ArrayList<>();

@@ -27,7 +27,12 @@ public final class RunReader {
             throw new BadInputException(runDir + " is not a run directory: "
                     + (Files.exists(runDir) ? "it is a file" : "it does not exist"));
         }
-        return new RunSnapshot(runDir, readManifest(runDir), readStats(runDir).orElse(null));
+        Manifest manifest = readManifest(runDir);
+        try {
+            return new RunSnapshot(runDir, manifest, StatsFile.read(runDir).orElse(null), null);
+        } catch (StatsFile.Unreadable e) {
+            return new RunSnapshot(runDir, manifest, null, e.getMessage());
+        }
     }
 
     static Manifest readManifest(Path dir) {
@@ -43,7 +48,7 @@ public final class RunReader {
         }
     }
 
-    /** stats.json as a tree, tolerant of any schema; empty when absent or unreadable. */
+    /** stats.json as a tree for {@link StatsFile#fromTree}; empty when absent or not JSON. */
     static Optional<JsonNode> readStats(Path dir) {
         Path file = dir.resolve(RunDirectory.STATS);
         if (!Files.isRegularFile(file)) {

@@ -1,6 +1,5 @@
 package dev.instructgen.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.Example;
 
 import java.nio.file.Files;
@@ -22,12 +21,14 @@ public final class RunSnapshot {
 
     private final Path dir;
     private final Manifest manifest;
-    private final JsonNode stats;
+    private final StatsFile stats;
+    private final String statsProblem;
 
-    RunSnapshot(Path dir, Manifest manifest, JsonNode stats) {
+    RunSnapshot(Path dir, Manifest manifest, StatsFile stats, String statsProblem) {
         this.dir = dir;
         this.manifest = manifest;
         this.stats = stats;
+        this.statsProblem = statsProblem;
     }
 
     public Path path() {
@@ -38,9 +39,14 @@ public final class RunSnapshot {
         return manifest;
     }
 
-    /** stats.json as last written by the run, if any; its fields may be missing in older or failed runs. */
-    public Optional<JsonNode> stats() {
+    /** stats.json as last written by the run, if any; its fields may be null in older or failed runs. */
+    public Optional<StatsFile> stats() {
         return Optional.ofNullable(stats);
+    }
+
+    /** Why stats.json was present but not read (a field under another name, ...), if it was. */
+    public Optional<String> statsProblem() {
+        return Optional.ofNullable(statsProblem);
     }
 
     /**

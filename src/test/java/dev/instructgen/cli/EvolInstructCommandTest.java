@@ -273,7 +273,7 @@ class EvolInstructCommandTest {
 
         int first = run(input, runDir, "--concurrency", "1", "--max-tokens", "150", "--keep-originals");
         assertThat(first).as(err.toString()).isEqualTo(3);
-        assertThat(err.toString()).contains("run the same command again to resume");
+        assertThat(err.toString()).contains("rerun with a higher --max-tokens to continue");
         int before = lines(runDir.resolve("examples.jsonl")).size();
         assertThat(before).isBetween(4, 13);
 

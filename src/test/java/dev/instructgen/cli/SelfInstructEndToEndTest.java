@@ -281,7 +281,7 @@ class SelfInstructEndToEndTest {
 
         assertThat(exit).as(err.toString()).isEqualTo(3);
         assertThat(err.toString()).contains("stopped: token budget of 100 reached")
-                .contains("run the same command again to resume");
+                .contains("rerun with a higher --max-tokens to continue");
         JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
         assertThat(stats.get("status").asText()).isEqualTo("stopped");
         assertThat(stats.get("stop_reason").asText()).isEqualTo("budget_tokens");

@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.storage.StatsFile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
@@ -15,7 +17,7 @@ public final class MemoryJournal implements RunJournal {
 
     public final List<Example> examples = Collections.synchronizedList(new ArrayList<>());
     public final List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
-    public final List<StatsSnapshot> stats = Collections.synchronizedList(new ArrayList<>());
+    public final List<StatsFile> stats = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, String> texts = Collections.synchronizedMap(new HashMap<>());
     public volatile boolean closed;
 
@@ -36,7 +38,7 @@ public final class MemoryJournal implements RunJournal {
     }
 
     @Override
-    public void writeStats(StatsSnapshot snapshot) {
+    public void writeStats(StatsFile snapshot) {
         stats.add(snapshot);
     }
 
@@ -54,7 +56,7 @@ public final class MemoryJournal implements RunJournal {
         closed = true;
     }
 
-    public StatsSnapshot lastStats() {
+    public StatsFile lastStats() {
         return stats.get(stats.size() - 1);
     }
 

@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.storage.StatsFile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.teacher.FaultKind;
@@ -63,7 +65,7 @@ class RunStatsTest {
     void reportsTheStopReasonAndStatusOnceTheRunEnds() {
         RunStats stats = new RunStats("self-instruct", 10, clock, CostModel.FREE);
 
-        StatsSnapshot s = stats.snapshot(RunOutcome.of(StopReason.BUDGET_COST, "cost budget reached"));
+        StatsFile s = stats.snapshot(RunOutcome.of(StopReason.BUDGET_COST, "cost budget reached"));
 
         assertThat(s.status()).isEqualTo("stopped");
         assertThat(s.stopReason()).isEqualTo("budget_cost");
@@ -84,7 +86,7 @@ class RunStatsTest {
         RunStats second = new RunStats("self-instruct", 10, clock, usage -> 0.01);
         second.restore(3, Map.of("too_short", 2L), earlier);
         clock.advance(Duration.ofSeconds(5));
-        StatsSnapshot s = second.snapshot(null);
+        StatsFile s = second.snapshot(null);
 
         assertThat(s.accepted()).isEqualTo(3);
         assertThat(s.proposed()).isEqualTo(5);

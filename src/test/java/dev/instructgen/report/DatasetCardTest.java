@@ -47,7 +47,7 @@ class DatasetCardTest {
                 POLICY.version(), seeds, accepted + 350, accepted, byMethod, rejected, new TokenUsage(120_000, 45_000),
                 null, Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T10:42:30Z"), settings,
                 summary.build(), List.of("en"), command.equals("evol-instruct") ? List.of(EvolCard.CARD)
-                : List.of(SelfInstructCard.CARD));
+                : List.of(SelfInstructCard.CARD), List.of());
     }
 
     private static JsonNode header(String card) throws Exception {

@@ -44,6 +44,8 @@ public final class FakeTeacherServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong listRequests = new AtomicLong();
     private volatile java.util.List<String> served = java.util.List.of();
+    private final AtomicLong tokensAnswered = new AtomicLong();
+    private final AtomicLong largestReply = new AtomicLong();
     private volatile Function<Long, Fault> faults = n -> Fault.NONE;
 
     /** What the fake does instead of answering normally; chosen per request by {@link #injectFaults}. */
@@ -152,6 +154,16 @@ public final class FakeTeacherServer implements AutoCloseable {
         }
     }
 
+    /** Prompt plus completion tokens of every reply the fake sent: what a priced teacher would bill. */
+    public long tokensAnswered() {
+        return tokensAnswered.get();
+    }
+
+    /** The most tokens (prompt plus completion) of any one reply, to bound what requests in flight cost. */
+    public long largestReplyTokens() {
+        return largestReply.get();
+    }
+
     private void handle(HttpExchange exchange, boolean openAi) throws IOException {
         try (exchange) {
             Fault fault = faults.apply(requests.incrementAndGet());
@@ -176,6 +188,8 @@ public final class FakeTeacherServer implements AutoCloseable {
                     ? openAiReply(body, reply, promptTokens, completionTokens, cut ? "length" : "stop")
                     : ollamaReply(body, reply, promptTokens, completionTokens, cut ? "length" : "stop");
             byte[] bytes = JSON.writeValueAsBytes(out);
+            tokensAnswered.addAndGet(promptTokens + completionTokens);
+            largestReply.accumulateAndGet(promptTokens + completionTokens, Math::max);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream os = exchange.getResponseBody()) {

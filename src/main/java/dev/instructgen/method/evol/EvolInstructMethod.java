@@ -115,7 +115,7 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
     }
 
     @Override
-    public String doneSummary(RunOutcome outcome, RunSpec spec) {
+    public String doneSummary(RunOutcome outcome, RunSpec spec, long accepted) {
         int rounds = settings.rounds();
         return "evolved " + inputArgument + " for " + rounds + (rounds == 1 ? " round" : " rounds")
                 + (outcome.reason() == StopReason.TARGET_REACHED && settings.target() != null

@@ -108,8 +108,8 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
     }
 
     @Override
-    public String doneSummary(RunOutcome outcome, RunSpec spec) {
-        return spec.target() + " examples";
+    public String doneSummary(RunOutcome outcome, RunSpec spec, long accepted) {
+        return accepted + " examples";
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
 import dev.instructgen.pipeline.JournalOpener;
 import dev.instructgen.pipeline.RunJournal;
-import dev.instructgen.pipeline.StatsSnapshot;
+import dev.instructgen.storage.StatsFile;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +19,7 @@ final class MemoryJournal implements RunJournal {
 
     final List<Example> examples = Collections.synchronizedList(new ArrayList<>());
     final List<Rejection> rejected = Collections.synchronizedList(new ArrayList<>());
-    final List<StatsSnapshot> stats = Collections.synchronizedList(new ArrayList<>());
+    final List<StatsFile> stats = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Object> checkpoints = new ConcurrentHashMap<>();
 
     @Override
@@ -33,7 +33,7 @@ final class MemoryJournal implements RunJournal {
     }
 
     @Override
-    public void writeStats(StatsSnapshot snapshot) {
+    public void writeStats(StatsFile snapshot) {
         stats.add(snapshot);
     }
 
@@ -64,7 +64,7 @@ final class MemoryJournal implements RunJournal {
         return Optional.ofNullable(checkpoints.get(name)).map(type::cast);
     }
 
-    StatsSnapshot lastStats() {
+    StatsFile lastStats() {
         return stats.get(stats.size() - 1);
     }
 
