@@ -51,7 +51,7 @@ public final class EvolRun {
         EvolChains chains = new EvolChains(state.lineages(), settings.rounds(), examples, output, stats,
                 ctx.clock(), checkpointEvery);
         EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings,
-                settings.noveltyFilter() ? ctx.novelty() : null, stats);
+                settings.noveltyFilter() ? ctx.novelty() : null, stats, ctx::warn);
         OperationDraw draw = new OperationDraw(settings.randomSeed(), settings.weights());
         try {
             return new RunLoop(ctx, progress, handleSignals)

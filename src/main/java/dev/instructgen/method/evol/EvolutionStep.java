@@ -1,6 +1,8 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.filter.Verdict;
+import dev.instructgen.filter.WordCountFilter;
 import dev.instructgen.filter.evol.ApologyFilter;
 import dev.instructgen.filter.evol.NoInformationGainCheck;
 import dev.instructgen.filter.evol.PromptLeakFilter;
@@ -11,12 +13,14 @@ import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
 import dev.instructgen.text.NoveltyDecision;
+import dev.instructgen.text.ReasoningBlocks;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.Similarity;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The three stages of one evolution, each one teacher request, with the elimination rules of WizardLM section
@@ -53,12 +57,28 @@ public final class EvolutionStep {
     private final EvolutionStats stats;
     private final NoInformationGainCheck sameAsParent = new NoInformationGainCheck();
     private final PromptLeakFilter leak = new PromptLeakFilter();
+    /** Self-Instruct's minimum length applies to rewrites too: a 1-word " or " is no instruction (issue 11). */
+    private final WordCountFilter minimumLength = new WordCountFilter(
+            InstructionFilterSettings.defaults().minWords(), Integer.MAX_VALUE);
     private final ApologyFilter apology = new ApologyFilter();
     private final StopwordsOnlyFilter stopwordsOnly = new StopwordsOnlyFilter();
+    private final Consumer<String> warnings;
+
+    /** The run's warning when the judge's verdicts cannot be read: nothing is eliminated by it then. */
+    public static final String JUDGE_UNREADABLE = "more than 5% of the equality judge's answers could not be read "
+            + "as Equal or Not Equal, so those rewrites were not eliminated; see evolution.judge_unclear in "
+            + "stats.json (a model that reasons first needs a higher sampling.judge.max-tokens)";
 
     /** @param novelty the evolved set's novelty index, or null when the novelty filter is off */
     public EvolutionStep(TeacherClient teacher, EvolPrompts prompts, EvolSettings settings, NoveltyIndex novelty,
                          EvolutionStats stats) {
+        this(teacher, prompts, settings, novelty, stats, message -> { });
+    }
+
+    /** @param warnings where the run's warnings go (the user's error stream) */
+    public EvolutionStep(TeacherClient teacher, EvolPrompts prompts, EvolSettings settings, NoveltyIndex novelty,
+                         EvolutionStats stats, Consumer<String> warnings) {
+        this.warnings = warnings;
         this.teacher = teacher;
         this.prompts = prompts;
         this.settings = settings;
@@ -87,7 +107,10 @@ public final class EvolutionStep {
         if (evolved.labelStripped()) {
             stats.labelStripped();
         }
-        Verdict v = leak.check(evolved.text());
+        Verdict v = minimumLength.check(evolved.text());
+        if (v.accepted()) {
+            v = leak.check(evolved.text());
+        }
         if (v.accepted()) {
             v = sameAsParent.check(lineage.currentText(), evolved.text());
         }
@@ -101,11 +124,11 @@ public final class EvolutionStep {
     public Next judge(Candidate c) {
         EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.JUDGE,
                 Map.of("parent", c.lineage().currentText(), "child", c.instruction()));
-        TeacherReply reply = call(STAGE_JUDGE, prompt.text(), EvolSettings.JUDGE);
+        TeacherReply reply = call(STAGE_JUDGE, prompt.text(), settings.judge());
         Candidate judged = c.after("judge", prompt.provenance(), reply.usage());
         EqualityAnswer answer = EqualityAnswer.parse(reply.text());
-        if (answer == EqualityAnswer.UNCLEAR) {
-            stats.judgeUnclear();
+        if (stats.judged(answer == EqualityAnswer.UNCLEAR)) {
+            warnings.accept(JUDGE_UNREADABLE);
         }
         Verdict v = NoInformationGainCheck.judged(answer == EqualityAnswer.EQUAL);
         return v.rejected() ? done(judged.eliminated(v.reason(), v.detail(), c.instruction(), null))
@@ -117,7 +140,7 @@ public final class EvolutionStep {
         EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.RESPONSE, Map.of("instruction", c.instruction()));
         TeacherReply reply = call(STAGE_RESPONSE, prompt.text(), settings.respond());
         Candidate answered = c.after("response", prompt.provenance(), reply.usage());
-        String response = reply.text().strip();
+        String response = ReasoningBlocks.strip(reply.text()).strip();
         if (reply.wasCutOff()) {
             return answered.eliminated(RESPONSE_CUT_OFF, "response cut off by the token limit", c.instruction(),
                     response);

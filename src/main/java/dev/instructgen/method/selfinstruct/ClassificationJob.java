@@ -1,5 +1,6 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.text.ReasoningBlocks;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.Priorities;
 import dev.instructgen.teacher.TeacherReply;

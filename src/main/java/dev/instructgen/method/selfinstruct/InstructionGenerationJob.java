@@ -1,5 +1,6 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.text.ReasoningBlocks;
 import dev.instructgen.filter.Verdict;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.pipeline.Job;
@@ -46,10 +47,12 @@ final class InstructionGenerationJob implements Job {
         try {
             TeacherReply reply = run.ctx.teacher().complete(
                     TeacherRequest.ofUserPrompt(stage(), run.prompts.generation(shown), run.settings.generation()));
-            List<String> candidates = run.listParser.parse(ReasoningBlocks.strip(reply.text()), false);
+            InstructionListParser.ListReply list = run.listParser.read(ReasoningBlocks.strip(reply.text()),
+                    reply.wasCutOff());
+            List<String> candidates = list.instructions();
             List<String> parents = shown.stream().map(PoolEntry::id).toList();
-            if (reply.wasCutOff() && !candidates.isEmpty()) {
-                String partial = candidates.remove(candidates.size() - 1);
+            if (list.cutOff() != null) {
+                String partial = list.cutOff();
                 run.ctx.stats().onProposed(1);
                 run.reject(run.nextId(), stage(), "cut_off", "the reply hit the length limit inside this item",
                         partial, "", "", parents);

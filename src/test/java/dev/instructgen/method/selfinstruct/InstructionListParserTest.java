@@ -1,5 +1,7 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.text.ReasoningBlocks;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,5 +112,15 @@ class InstructionListParserTest {
     void findsNothingInAReplyWithoutAList() {
         assertThat(parser.parse("Here are some tasks:", false)).isEmpty();
         assertThat(parser.parse("", false)).isEmpty();
+    }
+
+    @Test
+    void aReasoningModelsListParsesOnceTheBlockIsGone() {
+        String reply = "<think>I should list new tasks.\n1. not a task\n</think>\n9. Name a river in Peru.";
+
+        assertThat(new InstructionListParser().parse(ReasoningBlocks.strip(reply), false))
+                .containsExactly("Name a river in Peru.");
+        assertThat(new ClassificationAnswerParser().parse(ReasoningBlocks.strip("<think>no idea</think> Yes")))
+                .contains(true);
     }
 }
