@@ -62,8 +62,13 @@ class InstanceParserTest {
     }
 
     @Test
-    void treatsAnUnlabelledReplyAsTheOutputOfATaskWithoutInput() {
-        assertThat(parser.inputFirst("Paris is the capital of France."))
+    void dropsAnUnlabelledReplyAsTheReferenceDoes() {
+        assertThat(parser.inputFirst("Sure! Paris is the capital of France, as you probably know.")).isEmpty();
+    }
+
+    @Test
+    void keepsAnUnlabelledExampleUnderAHeadingAsItsOutputAsTheReferenceDoes() {
+        assertThat(parser.inputFirst("Example 1\nParis is the capital of France."))
                 .containsExactly(new CandidateInstance("", "Paris is the capital of France."));
     }
 
