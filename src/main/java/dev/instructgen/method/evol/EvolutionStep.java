@@ -93,7 +93,8 @@ public final class EvolutionStep {
 
     /** Stage 1: the teacher rewrites the lineage's current instruction with {@code op}. */
     public Next rewrite(Lineage lineage, int round, EvolOperation op) {
-        EvolPrompts.Rendered prompt = prompts.render(op.templateFile(), Map.of("instruction", lineage.currentText()));
+        EvolPrompts.Rendered prompt = prompts.render(op.templateFile(), Map.of("instruction", lineage.currentText(),
+                "format", InputFormats.pick(settings.randomSeed(), lineage.rootId(), round)));
         TeacherReply reply = call(op.stage(), prompt.text(), settings.evolve());
         Candidate c = new Candidate(lineage, round, op, "", Map.of(), TokenUsage.ZERO)
                 .after("evolve", prompt.provenance(), reply.usage());
