@@ -35,13 +35,14 @@ public record EvolvedInstruction(String text, boolean labelStripped, String stri
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * A first line that announces the answer instead of being it: it opens with an interjection or "here is",
-     * and ends with a colon (or is only an interjection such as "Sure!"), then a line break.
+     * A first line that announces the answer instead of being it, then a line break: an interjection with its
+     * punctuation ("Sure!", "Certainly, here it is."), or "here is ..." ending with a colon. "Great Barrier Reef"
+     * is no interjection: the punctuation is required.
      */
     private static final Pattern ANNOUNCEMENT = Pattern.compile(
-            "\\A[\\s*_#]*(?:(?:sure|certainly|okay|ok|of course|absolutely|great|alright|got it)\\b[^\\n]*"
+            "\\A[\\s*_#]*(?:(?:sure|certainly|okay|ok|of course|absolutely|great|alright|got it)\\s*[!,.][^\\n]*"
                     + "|(?:here(?:'s| is| are)|below is|the following is|this is|i(?:'ve| have) (?:rewritten|made"
-                    + "|created|written))\\b[^\\n]*:[\\s*_]*)\\R+");
+                    + "|created|written))\\b[^\\n]*:[\\s*_]*)\\R+", Pattern.CASE_INSENSITIVE);
 
     /**
      * A last parenthesis after a sentence, or a last line, that describes the change or offers more rather than
