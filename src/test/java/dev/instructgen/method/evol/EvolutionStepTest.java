@@ -221,9 +221,9 @@ class EvolutionStepTest {
                 .attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
 
         assertThat(teacher.requests.get(1).sampling().maxTokens()).isEqualTo(600);
-        assertThat((java.util.Map<?, ?>) withJudge.manifestSettings().get("sampling")).containsKey("judge");
+        assertThat((java.util.Map<String, ?>) withJudge.manifestSettings().get("sampling")).containsKey("judge");
         // the default is left out of the manifest, so runs from before the option still resume
-        assertThat((java.util.Map<?, ?>) settings(true).manifestSettings().get("sampling"))
+        assertThat((java.util.Map<String, ?>) settings(true).manifestSettings().get("sampling"))
                 .containsOnlyKeys("evolve", "response");
     }
 }
