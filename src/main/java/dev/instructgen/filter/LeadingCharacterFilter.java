@@ -3,10 +3,11 @@ package dev.instructgen.filter;
 import dev.instructgen.dataset.RejectionReason;
 
 /**
- * Rejects instructions whose first character is not a letter. Self-Instruct's reference code drops those starting
- * with a character of Python's {@code string.punctuation} (usually list debris or a cut-off fragment) and those
- * starting with a non-ASCII character (to keep the data English). We go one step further and also reject a
- * leading digit, which after list parsing is almost always leftover numbering ("2) Describe...").
+ * Rejects instructions whose first character is neither an ASCII letter nor a digit, as Self-Instruct's reference
+ * code does: it drops those starting with a character of Python's {@code string.punctuation} (usually list debris
+ * or a cut-off fragment) and those starting with a non-ASCII character (to keep the data English), and keeps a
+ * leading digit ("5 ways to ...", "3D printing ..."). Leftover list numbering never reaches this filter: the list
+ * parser reads every numbering style. Whitespace or control characters first are rejected as non-letters.
  */
 public final class LeadingCharacterFilter implements Filter<String> {
 
@@ -28,7 +29,8 @@ public final class LeadingCharacterFilter implements Filter<String> {
             return Verdict.reject(STARTS_WITH_PUNCTUATION, "starts with the punctuation '" + shown + "'");
         }
         boolean asciiLetter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
-        if (!asciiLetter) {
+        boolean asciiDigit = first >= '0' && first <= '9';
+        if (!asciiLetter && !asciiDigit) {
             String kind = first >= 128 ? "the non-ASCII character" : "the non-letter";
             return Verdict.reject(STARTS_WITH_NON_LETTER, "starts with " + kind + " '" + shown + "'");
         }

@@ -7,6 +7,7 @@ import dev.instructgen.text.RougeL;
 import dev.instructgen.text.Tokenizer;
 import dev.instructgen.text.TokenizerKind;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,13 @@ import java.util.regex.Pattern;
  * The cheap half of elimination rule 1 (WizardLM, section 3.3: "the evolved instruction does not provide any
  * information gain compared to the original one"). Before paying for the teacher as judge we reject rewrites
  * that are textually the parent: equal after normalising case, spacing and punctuation, or with ROUGE-L F1 at or
- * above {@link #NEAR_IDENTICAL}. Such a rewrite cannot add a constraint, a step or a concrete detail.
+ * above {@link #NEAR_IDENTICAL} while changing at most {@link #MAX_CHANGED_WORDS} words. Such a rewrite cannot
+ * add a constraint, a step or a concrete detail.
+ *
+ * <p>The score alone is not enough: F1 grows with length, so a 100-word prompt plus the 10 to 20 words the
+ * evolving prompt asks for (WizardLM, section 3.1) already scores 0.95. We therefore also count what changed,
+ * the words of either text outside their longest common subsequence, and eliminate only when that is a word or
+ * two, whatever the length.
  */
 public final class NoInformationGainCheck implements Filter<Rewrite> {
 
@@ -23,6 +30,8 @@ public final class NoInformationGainCheck implements Filter<Rewrite> {
     public static final RejectionReason REASON = RejectionReason.NO_INFORMATION_GAIN;
     /** F1 at which two instructions differ by at most a word or two on typical lengths. */
     public static final double NEAR_IDENTICAL = 0.95;
+    /** Words added, dropped or replaced (counted on both sides) up to which a near-identical rewrite gains nothing. */
+    public static final int MAX_CHANGED_WORDS = 2;
 
     private final Tokenizer tokenizer = Tokenizer.of(TokenizerKind.ROUGE_SCORE);
 
@@ -35,8 +44,12 @@ public final class NoInformationGainCheck implements Filter<Rewrite> {
         if (normalise(parent).equals(normalise(child))) {
             return Verdict.reject(REASON, "identical to parent");
         }
-        double f1 = RougeL.f1(tokenizer.tokenize(parent), tokenizer.tokenize(child));
-        if (f1 >= NEAR_IDENTICAL) {
+        List<String> p = tokenizer.tokenize(parent);
+        List<String> c = tokenizer.tokenize(child);
+        int lcs = RougeL.lcsLength(p, c);
+        double f1 = RougeL.f1(lcs, p.size(), c.size());
+        int changed = (p.size() - lcs) + (c.size() - lcs);
+        if (f1 >= NEAR_IDENTICAL && changed <= MAX_CHANGED_WORDS) {
             return Verdict.reject(REASON, String.format(Locale.ROOT,
                     "identical to parent (near-identical: ROUGE-L F1 %.3f >= %.2f)", f1, NEAR_IDENTICAL));
         }

@@ -1,6 +1,8 @@
 package dev.instructgen.method.evol;
 
 import dev.instructgen.filter.Filter;
+import dev.instructgen.filter.InstructionFilterSettings;
+import dev.instructgen.filter.WordCountFilter;
 import dev.instructgen.filter.NoveltyFilter;
 import dev.instructgen.filter.evol.ApologyFilter;
 import dev.instructgen.filter.evol.NoInformationGainCheck;
@@ -13,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Every elimination rule of an Evol-Instruct run (WizardLM, Xu et al. 2023, section 3.3), cheapest first, in the
- * order they run: on the rewrite, a prompt leak (rule 4) and then a rewrite that is its parent by text (rule 1);
+ * order they run: on the rewrite, too few words (Self-Instruct's minimum), a prompt leak (rule 4) and then a rewrite that is its parent by text (rule 1);
  * the teacher's equality judgement (rule 1, a stage of its own, see {@link EvolutionStep#judge}); on the answer,
  * an apology (rule 2) and then only stop words (rule 3); last the optional ROUGE-L novelty against everything
  * accepted outside the lineage. A new rule joins one of these chains.
@@ -27,6 +29,9 @@ public record EvolFilters(Filter<Rewrite> rewrite, Filter<String> response, Nove
     /** @param pool the run's novelty index, used only when the settings turn the novelty check on */
     public static EvolFilters of(EvolSettings settings, NoveltyIndex pool) {
         Filter<Rewrite> rewrite = Filter.chain(
+                // Self-Instruct's minimum length applies to rewrites too: a 1-word " or " is no instruction
+                new WordCountFilter(InstructionFilterSettings.defaults().minWords(), Integer.MAX_VALUE)
+                        .on(Rewrite::child),
                 new PromptLeakFilter().on(Rewrite::child),
                 new NoInformationGainCheck());
         Filter<String> response = Filter.chain(

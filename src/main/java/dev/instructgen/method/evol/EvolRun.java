@@ -58,7 +58,7 @@ public final class EvolRun {
         }
         EvolChains chains = new EvolChains(state.lineages(), settings.rounds(), examples, output, stats,
                 ctx.clock(), checkpointEvery);
-        EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings, filters, stats);
+        EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings, filters, stats, ctx::warn);
         EvolSource source = new EvolSource(chains, step, new OperationDraw(settings.randomSeed(), settings.weights()));
         return new GenerationMethod.MethodRun() {
             @Override

@@ -20,22 +20,38 @@ import java.util.Objects;
  * @param rougeThreshold optional novelty threshold across the evolved set; null turns it off
  * @param target         optional cap on accepted examples; null for none
  * @param keepOriginals  write the input instructions as {@code method: seed} examples too
+ * @param judge          sampling of the equality judge ({@link #JUDGE} unless the config's {@code sampling.judge}
+ *                       says otherwise, e.g. more tokens for a model that reasons before its verdict)
  */
 public record EvolSettings(int rounds, OperationWeights weights, long randomSeed, Sampling evolve, Sampling respond,
-                           boolean equalityJudge, Double rougeThreshold, Integer target, boolean keepOriginals) {
+                           boolean equalityJudge, Double rougeThreshold, Integer target, boolean keepOriginals,
+                           Sampling judge) {
 
     /** The public WizardLM code samples rewrites and answers with temperature 1 and top_p 0.95. */
     public static final double DEFAULT_TEMPERATURE = 1.0;
     public static final double DEFAULT_TOP_P = 0.95;
     public static final int DEFAULT_MAX_TOKENS = 2048;
-    /** The judge answers one of two short phrases; greedy decoding and a few tokens are enough. */
+    /**
+     * The judge answers one of two short phrases; greedy decoding and a few tokens are enough for a model that
+     * answers at once ("The two requests are not equal." is 7). A model that reasons first needs
+     * {@code sampling.judge.max-tokens} raised, or its verdict is cut off and counted as unclear.
+     */
     public static final Sampling JUDGE = new Sampling(0.0, null, 8, null, List.of());
     /** Stage names of the config file's sampling section: the rewrites and the answers. */
     public static final String STAGE_EVOLVE = "evolve";
     public static final String STAGE_RESPONSE = "response";
+    public static final String STAGE_JUDGE = "judge";
+
+    /** The settings with the judge's default sampling. */
+    public EvolSettings(int rounds, OperationWeights weights, long randomSeed, Sampling evolve, Sampling respond,
+                        boolean equalityJudge, Double rougeThreshold, Integer target, boolean keepOriginals) {
+        this(rounds, weights, randomSeed, evolve, respond, equalityJudge, rougeThreshold, target, keepOriginals,
+                JUDGE);
+    }
 
     public EvolSettings {
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(judge, "judge");
         Objects.requireNonNull(evolve, "evolve");
         Objects.requireNonNull(respond, "respond");
         if (rounds < 1) {
@@ -72,6 +88,10 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
         m.put("rouge_threshold", rougeThreshold == null ? "off" : rougeThreshold);
         Map<String, String> sampling = new LinkedHashMap<>();
         samplingByStage().forEach((stage, s) -> sampling.put(stage, describe(s)));
+        if (judge.equals(JUDGE)) {
+            // the judge's default is left out, so run directories from before it was configurable still resume
+            sampling.remove(STAGE_JUDGE);
+        }
         m.put("sampling", sampling);
         return m;
     }
@@ -81,13 +101,14 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
         Map<String, Sampling> m = new LinkedHashMap<>();
         m.put(STAGE_EVOLVE, evolve);
         m.put(STAGE_RESPONSE, respond);
+        m.put(STAGE_JUDGE, judge);
         return m;
     }
 
     /** The same settings with the sampling of {@link #samplingByStage} replaced (a config file's section). */
     public EvolSettings withSampling(Map<String, Sampling> byStage) {
         return new EvolSettings(rounds, weights, randomSeed, byStage.get(STAGE_EVOLVE), byStage.get(STAGE_RESPONSE),
-                equalityJudge, rougeThreshold, target, keepOriginals);
+                equalityJudge, rougeThreshold, target, keepOriginals, byStage.getOrDefault(STAGE_JUDGE, judge));
     }
 
     private static String describe(Sampling s) {
@@ -102,7 +123,8 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
         m.put("equality judge", equalityJudge ? "on" : "off");
         m.put("keep originals", String.valueOf(keepOriginals));
         m.put("ROUGE-L threshold", rougeThreshold == null ? "off" : String.valueOf(rougeThreshold));
-        m.put("sampling", "rewrites: " + describe(evolve) + "; answers: " + describe(respond));
+        m.put("sampling", "rewrites: " + describe(evolve) + "; answers: " + describe(respond)
+                + (equalityJudge && !judge.equals(JUDGE) ? "; judge: " + describe(judge) : ""));
         m.put("random seed", String.valueOf(randomSeed));
         return m;
     }

@@ -18,6 +18,8 @@ public final class EvolutionStats {
     private final Map<Integer, Counts> byRound = new TreeMap<>();
     private long labelsStripped;
     private long judgeUnclear;
+    private long judged;
+    private boolean judgeWarned;
 
     public synchronized void attempted(EvolOperation op, int round) {
         total.attempted++;
@@ -45,6 +47,28 @@ public final class EvolutionStats {
         judgeUnclear++;
     }
 
+    /**
+     * Counts one verdict of the equality judge. Returns true exactly once, for the verdict at which more than
+     * {@link #UNCLEAR_WARNING_SHARE} of at least {@link #UNCLEAR_WARNING_MIN} verdicts have been unreadable, so
+     * the run can warn while it still has most of its work ahead (issue 11: 1,903 of 1,906 unread, unnoticed).
+     */
+    public synchronized boolean judged(boolean unclear) {
+        judged++;
+        if (unclear) {
+            judgeUnclear++;
+        }
+        if (!judgeWarned && judged >= UNCLEAR_WARNING_MIN && judgeUnclear > UNCLEAR_WARNING_SHARE * judged) {
+            judgeWarned = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Unreadable verdicts above this share are reported (run warning, dataset card). */
+    public static final double UNCLEAR_WARNING_SHARE = 0.05;
+    /** Verdicts needed before the share means anything. */
+    public static final int UNCLEAR_WARNING_MIN = 20;
+
     /** A copy of the counters, in the shape written to stats.json. */
     public synchronized Snapshot snapshot() {
         Map<String, Counts> ops = new TreeMap<>();
@@ -52,7 +76,7 @@ public final class EvolutionStats {
         Map<Integer, Counts> rounds = new TreeMap<>();
         byRound.forEach((k, v) -> rounds.put(k, v.copy()));
         return new Snapshot(total.attempted, total.accepted, new TreeMap<>(total.eliminated), ops, rounds,
-                labelsStripped, judgeUnclear);
+                labelsStripped, judgeUnclear, judged);
     }
 
     /**
@@ -62,6 +86,7 @@ public final class EvolutionStats {
     public synchronized void restoreExtras(Snapshot s) {
         labelsStripped += s.labelsStripped();
         judgeUnclear += s.judgeUnclear();
+        judged += s.judged();
     }
 
     /** The stats.json "evolution" section. */
@@ -69,12 +94,18 @@ public final class EvolutionStats {
                            @JsonProperty("by_operation") Map<String, Counts> byOperation,
                            @JsonProperty("by_round") Map<Integer, Counts> byRound,
                            @JsonProperty("leading_labels_stripped") long labelsStripped,
-                           @JsonProperty("judge_unclear") long judgeUnclear) {
+                           @JsonProperty("judge_unclear") long judgeUnclear,
+                           @JsonProperty("judged") long judged) {
 
         public Snapshot {
             eliminated = eliminated == null ? Map.of() : eliminated;
             byOperation = byOperation == null ? Map.of() : byOperation;
             byRound = byRound == null ? Map.of() : byRound;
+        }
+
+        /** Share of the judge's verdicts that could not be read, 0 when nothing was judged. */
+        public double judgeUnclearShare() {
+            return judged == 0 ? 0 : (double) judgeUnclear / judged;
         }
 
     }

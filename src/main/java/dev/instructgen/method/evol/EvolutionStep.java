@@ -10,10 +10,12 @@ import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
+import dev.instructgen.text.ReasoningBlocks;
 import dev.instructgen.text.Similarity;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The three stages of one evolution, each one teacher request, with the elimination rules of WizardLM section
@@ -41,9 +43,22 @@ public final class EvolutionStep {
     private final EvolSettings settings;
     private final EvolFilters filters;
     private final EvolutionStats stats;
+    private final Consumer<String> warnings;
+
+    /** The run's warning when the judge's verdicts cannot be read: nothing is eliminated by it then. */
+    public static final String JUDGE_UNREADABLE = "more than 5% of the equality judge's answers could not be read "
+            + "as Equal or Not Equal, so those rewrites were not eliminated; see evolution.judge_unclear in "
+            + "stats.json (a model that reasons first needs a higher sampling.judge.max-tokens)";
 
     public EvolutionStep(TeacherClient teacher, EvolPrompts prompts, EvolSettings settings, EvolFilters filters,
                          EvolutionStats stats) {
+        this(teacher, prompts, settings, filters, stats, message -> { });
+    }
+
+    /** @param warnings where the run's warnings go (the user's error stream) */
+    public EvolutionStep(TeacherClient teacher, EvolPrompts prompts, EvolSettings settings, EvolFilters filters,
+                         EvolutionStats stats, Consumer<String> warnings) {
+        this.warnings = warnings;
         this.teacher = teacher;
         this.prompts = prompts;
         this.settings = settings;
@@ -58,7 +73,8 @@ public final class EvolutionStep {
 
     /** Stage 1: the teacher rewrites the lineage's current instruction with {@code op}. */
     public Next rewrite(Lineage lineage, int round, EvolOperation op) {
-        EvolPrompts.Rendered prompt = prompts.render(op.templateFile(), Map.of("instruction", lineage.currentText()));
+        EvolPrompts.Rendered prompt = prompts.render(op.templateFile(), Map.of("instruction", lineage.currentText(),
+                "format", InputFormats.pick(settings.randomSeed(), lineage.rootId(), round)));
         TeacherReply reply = call(op.stage(), prompt.text(), settings.evolve());
         Candidate c = new Candidate(lineage, round, op, "", Map.of(), TokenUsage.ZERO)
                 .after("evolve", prompt.provenance(), reply.usage());
@@ -83,11 +99,11 @@ public final class EvolutionStep {
     public Next judge(Candidate c) {
         EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.JUDGE,
                 Map.of("parent", c.lineage().currentText(), "child", c.instruction()));
-        TeacherReply reply = call(STAGE_JUDGE, prompt.text(), EvolSettings.JUDGE);
+        TeacherReply reply = call(STAGE_JUDGE, prompt.text(), settings.judge());
         Candidate judged = c.after("judge", prompt.provenance(), reply.usage());
         EqualityAnswer answer = EqualityAnswer.parse(reply.text());
-        if (answer == EqualityAnswer.UNCLEAR) {
-            stats.judgeUnclear();
+        if (stats.judged(answer == EqualityAnswer.UNCLEAR)) {
+            warnings.accept(JUDGE_UNREADABLE);
         }
         return NoInformationGainCheck.judged(answer == EqualityAnswer.EQUAL) instanceof Verdict.Reject r
                 ? done(judged.eliminated(r.reason(), r.detail(), c.instruction(), null))
@@ -99,7 +115,7 @@ public final class EvolutionStep {
         EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.RESPONSE, Map.of("instruction", c.instruction()));
         TeacherReply reply = call(STAGE_RESPONSE, prompt.text(), settings.respond());
         Candidate answered = c.after("response", prompt.provenance(), reply.usage());
-        String response = reply.text().strip();
+        String response = ReasoningBlocks.strip(reply.text()).strip();
         if (reply.wasCutOff()) {
             return answered.eliminated(RejectionReason.RESPONSE_CUT_OFF, "response cut off by the token limit",
                     c.instruction(), response);

@@ -4,6 +4,7 @@ import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.Stage;
 import dev.instructgen.teacher.Sampling;
+import dev.instructgen.text.ReasoningBlocks;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 

@@ -1,5 +1,6 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.text.ReasoningBlocks;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Provenance;

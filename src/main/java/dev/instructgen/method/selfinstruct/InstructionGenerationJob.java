@@ -2,6 +2,7 @@ package dev.instructgen.method.selfinstruct;
 
 import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.filter.NoveltyFilter;
+import dev.instructgen.text.ReasoningBlocks;
 import dev.instructgen.filter.Verdict;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.pipeline.RunContext;
@@ -56,10 +57,12 @@ final class InstructionGenerationJob implements Stage.Work<List<PoolEntry>> {
         try {
             TeacherReply reply = ctx.teacher().complete(
                     TeacherRequest.ofUserPrompt(stage(), prompts.generation(shown), sampling));
-            List<String> candidates = listParser.parse(ReasoningBlocks.strip(reply.text()), false);
+            InstructionListParser.ListReply list = listParser.read(ReasoningBlocks.strip(reply.text()),
+                    reply.wasCutOff());
+            List<String> candidates = list.instructions();
             List<String> parents = shown.stream().map(PoolEntry::id).toList();
-            if (reply.wasCutOff() && !candidates.isEmpty()) {
-                String partial = candidates.remove(candidates.size() - 1);
+            if (list.cutOff() != null) {
+                String partial = list.cutOff();
                 ctx.stats().onProposed(1);
                 rejections.reject(rejections.nextId(), stage(), RejectionReason.CUT_OFF,
                         "the reply hit the length limit inside this item", partial, "", "", parents);

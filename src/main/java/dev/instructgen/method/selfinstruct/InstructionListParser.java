@@ -15,7 +15,14 @@ import java.util.regex.Pattern;
  * unnumbered lines continue the current item until a blank line or a field line ("Input:", "Output:") that
  * some models add under each item; text before the first item is kept as the
  * first item only when it does not read like a preamble. When the reply was cut off by the length limit the
- * last item is incomplete and is dropped, as Self-Instruct does (Wang et al. 2023, §2.2).
+ * last item is incomplete and is dropped, as Self-Instruct does (Wang et al. 2023, §2.2). Code fences and
+ * markdown headings are layout; a closing remark ("Let me know if you would like more!") is not an item even
+ * when it follows the last item without a blank line.
+ *
+ * <p>The prompt shows 8 tasks and the reference code stops generation before item 16, so one call yields at
+ * most {@value #MAX_NEW_PER_CALL} new instructions. Servers that ignore {@code stop}, and models that number
+ * their items in a way the stop sequence does not match ({@code **16.**}, {@code 16)}), go on; {@link #read}
+ * keeps the first {@value #MAX_NEW_PER_CALL} items whatever the numbering and counts the rest as past the stop.
  */
 public final class InstructionListParser {
 
@@ -25,6 +32,12 @@ public final class InstructionListParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PREAMBLE = Pattern.compile(
             "^(sure|here|certainly|okay|ok|of course|below|absolutely|great)\\b.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EPILOGUE = Pattern.compile(
+            "^\\s*(?:let me know|i hope|hope (?:this|these)|feel free|would you like|do you want|these (?:tasks|are)"
+                    + "|if you(?:'d| would)? (?:like|need|want)|i can (?:also )?(?:generate|provide|create|add)"
+                    + "|happy to)\\b.*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LAYOUT = Pattern.compile("^\\s*(?:```.*|#{1,6}\\s.*|[-*_]{3,}\\s*)$");
     private static final Pattern LABEL = Pattern.compile("^(?:task|instruction)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
     /** Fields some models add under an item (Alpaca style); they are not part of the instruction. */
     private static final Pattern FIELD = Pattern.compile(
@@ -32,7 +45,35 @@ public final class InstructionListParser {
                     + "\\s*(?:\\*\\*)?\\s*:.*$",
             Pattern.CASE_INSENSITIVE);
 
-    /** The instructions in the reply, in order, trimmed and with markdown emphasis and labels removed. */
+    /** Items 9 to 15 of the prompt's list: the most one call can add (reference code, stop before "16"). */
+    public static final int MAX_NEW_PER_CALL = 7;
+
+    /**
+     * What one reply proposes.
+     *
+     * @param instructions the complete new instructions, at most {@value #MAX_NEW_PER_CALL}
+     * @param cutOff       the last item of a reply cut off by the length limit (incomplete), or null
+     * @param pastStop     items after the {@value #MAX_NEW_PER_CALL}th, which the prompt did not ask for
+     */
+    public record ListReply(List<String> instructions, String cutOff, int pastStop) {
+    }
+
+    /**
+     * The reply read as the reference reads it: the incomplete last item of a cut-off reply apart, then no more
+     * than {@value #MAX_NEW_PER_CALL} items.
+     */
+    public ListReply read(String reply, boolean cutOff) {
+        List<String> all = parse(reply, false);
+        String partial = null;
+        if (cutOff && !all.isEmpty()) {
+            partial = all.remove(all.size() - 1);
+        }
+        int pastStop = Math.max(0, all.size() - MAX_NEW_PER_CALL);
+        List<String> kept = new ArrayList<>(all.subList(0, Math.min(all.size(), MAX_NEW_PER_CALL)));
+        return new ListReply(kept, partial, pastStop);
+    }
+
+    /** All instructions in the reply, in order, trimmed and with markdown emphasis and labels removed. */
     public List<String> parse(String reply, boolean cutOff) {
         List<StringBuilder> items = new ArrayList<>();
         StringBuilder current = null;
@@ -40,7 +81,11 @@ public final class InstructionListParser {
         StringBuilder leading = new StringBuilder();
         for (String line : reply.split("\\R")) {
             Matcher m = NUMBERED.matcher(line);
-            if (m.matches()) {
+            if (LAYOUT.matcher(line).matches()) {
+                current = null;
+            } else if (sawNumbered && EPILOGUE.matcher(line).matches()) {
+                break;
+            } else if (m.matches()) {
                 sawNumbered = true;
                 current = new StringBuilder(m.group(2).trim());
                 items.add(current);

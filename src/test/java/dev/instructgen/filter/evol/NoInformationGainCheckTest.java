@@ -43,4 +43,15 @@ class NoInformationGainCheckTest {
                 .isEqualTo(Verdict.reject(RejectionReason.NO_INFORMATION_GAIN, "judge: Equal"));
         assertThat(NoInformationGainCheck.judged(false).accepted()).isTrue();
     }
+
+    @Test
+    void acceptsALongPromptWithTheTenToTwentyWordsTheRewriteIsAskedToAdd() {
+        StringBuilder parent = new StringBuilder("Summarise the report below");
+        for (int i = 0; i < 95; i++) {
+            parent.append(" word").append(i);
+        }
+        String child = parent + " and finish with three recommendations for the board, each under twenty words long";
+
+        assertThat(check.check(parent.toString(), child).accepted()).isTrue();
+    }
 }

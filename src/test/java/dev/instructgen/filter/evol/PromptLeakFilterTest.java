@@ -40,4 +40,14 @@ class PromptLeakFilterTest {
     void namesThePhraseItFound() {
         assertThat(rejection(filter.check("Improve the given prompt.")).detail()).contains("\"given prompt\"");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @ValueSource(strings = {
+            "Follow the given instructions to assemble the shelf, and list any missing parts.",
+            "Write a new prompt for an image generator that depicts a rainy harbour at dawn.",
+            "Explain how the original instructions of the 1787 constitution were amended.",
+    })
+    void acceptsRewritesThatMerelyContainSimilarWords(String instruction) {
+        assertThat(filter.check(instruction).accepted()).isTrue();
+    }
 }

@@ -184,4 +184,57 @@ class EvolutionStepTest {
         assertThat(e.reason().code()).isEqualTo("too_similar");
         assertThat(e.detail()).contains("other.r1");
     }
+
+    @Test
+    void eliminatesADegenerateRewriteAsTooShort() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(" or ", "Not Equal", ANSWER));
+
+        assertThat(eliminated(attempt(teacher, true, null)).reason()).isEqualTo("too_short");
+        assertThat(teacher.requests).hasSize(1);
+    }
+
+    @Test
+    void stripsReasoningFromTheRewriteTheVerdictAndTheAnswer() {
+        String think = "<think>Let me think about it.\nGiven prompt notes.</think>\n";
+        ScriptedTeacher teacher = new ScriptedTeacher(script(think + CHILD, think + "Not Equal", think + ANSWER));
+
+        Attempt.Evolved e = (Attempt.Evolved) attempt(teacher, true, null);
+
+        assertThat(e.instruction()).isEqualTo(CHILD);
+        assertThat(e.response()).isEqualTo(ANSWER);
+        assertThat(stats.snapshot().judgeUnclear()).isZero();
+    }
+
+    @Test
+    void warnsOnceWhenMoreThanFivePercentOfTheVerdictsCannotBeRead() {
+        List<String> warnings = new java.util.ArrayList<>();
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Hmm, hard to say", ANSWER));
+        EvolutionStep step = new EvolutionStep(teacher, new TaggedPrompts(), settings(true), null, stats,
+                warnings::add);
+
+        for (int i = 0; i < 30; i++) {
+            step.attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
+        }
+
+        assertThat(warnings).containsExactly(EvolutionStep.JUDGE_UNREADABLE);
+        assertThat(stats.snapshot().judgeUnclear()).isEqualTo(30);
+        assertThat(stats.snapshot().judged()).isEqualTo(30);
+    }
+
+    @Test
+    void sendsTheJudgeTheConfiguredTokenLimit() {
+        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        Sampling s = new Sampling(1.0, 0.95, 512, null, List.of());
+        EvolSettings withJudge = new EvolSettings(4, OperationWeights.uniform(), 1, s, s, true, null, null, false,
+                new Sampling(0.0, null, 600, null, List.of()));
+
+        new EvolutionStep(teacher, new TaggedPrompts(), withJudge, null, stats)
+                .attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
+
+        assertThat(teacher.requests.get(1).sampling().maxTokens()).isEqualTo(600);
+        assertThat((java.util.Map<String, ?>) withJudge.manifestSettings().get("sampling")).containsKey("judge");
+        // the default is left out of the manifest, so runs from before the option still resume
+        assertThat((java.util.Map<String, ?>) settings(true).manifestSettings().get("sampling"))
+                .containsOnlyKeys("evolve", "response");
+    }
 }

@@ -113,10 +113,16 @@ class InstructionHeuristicsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3 ways to cook rice are what I need.", "Écrivez une phrase sur la mer, s'il vous plaît.",
+    @ValueSource(strings = {"Écrivez une phrase sur la mer, s'il vous plaît.",
             "«Translate this sentence into Spanish.»", "请 写 一首 关于 秋天 的 诗。"})
-    void rejectsInstructionThatStartsWithADigitOrANonAsciiCharacter(String instruction) {
+    void rejectsInstructionThatStartsWithANonAsciiCharacter(String instruction) {
         assertThat(reasonFor(instruction)).isEqualTo("starts_with_non_letter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5 ways to cook rice without a rice cooker.", "3D printing: explain how it works to a child."})
+    void keepsAnInstructionThatStartsWithADigitAsTheReferenceDoes(String instruction) {
+        assertThat(heuristics.check(instruction).accepted()).isTrue();
     }
 
     @Test

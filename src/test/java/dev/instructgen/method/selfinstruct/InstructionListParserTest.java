@@ -1,5 +1,7 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.text.ReasoningBlocks;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,5 +112,44 @@ class InstructionListParserTest {
     void findsNothingInAReplyWithoutAList() {
         assertThat(parser.parse("Here are some tasks:", false)).isEmpty();
         assertThat(parser.parse("", false)).isEmpty();
+    }
+
+    @Test
+    void aReasoningModelsListParsesOnceTheBlockIsGone() {
+        String reply = "<think>I should list new tasks.\n1. not a task\n</think>\n9. Name a river in Peru.";
+
+        assertThat(new InstructionListParser().parse(ReasoningBlocks.strip(reply), false))
+                .containsExactly("Name a river in Peru.");
+        assertThat(new ClassificationAnswerParser().parse(ReasoningBlocks.strip("<think>no idea</think> Yes")))
+                .contains(true);
+    }
+
+    @Test
+    void keepsAtMostSevenNewInstructionsWhateverTheNumbering() {
+        StringBuilder reply = new StringBuilder();
+        for (int i = 9; i <= 20; i++) {
+            reply.append("**").append(i).append(".** Name ").append(i).append(" rivers of Europe.\n");
+        }
+
+        InstructionListParser.ListReply list = parser.read(reply.toString(), false);
+
+        assertThat(list.instructions()).hasSize(7).first().isEqualTo("Name 9 rivers of Europe.");
+        assertThat(list.instructions()).last().isEqualTo("Name 15 rivers of Europe.");
+        assertThat(list.pastStop()).isEqualTo(5);
+        assertThat(list.cutOff()).isNull();
+    }
+
+    @Test
+    void setsTheIncompleteLastItemOfACutOffReplyApart() {
+        InstructionListParser.ListReply list = parser.read("9. Name a river.\n10. Explain the", true);
+
+        assertThat(list.instructions()).containsExactly("Name a river.");
+        assertThat(list.cutOff()).isEqualTo("Explain the");
+    }
+
+    @Test
+    void aClosingRemarkRightAfterTheLastItemIsNoPartOfIt() {
+        assertThat(parser.parse("9. Name a river.\nLet me know if you would like more!", false))
+                .containsExactly("Name a river.");
     }
 }

@@ -1,4 +1,4 @@
-package dev.instructgen.method.selfinstruct;
+package dev.instructgen.text;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +23,13 @@ class ReasoningBlocksTest {
     }
 
     @Test
-    void aReasoningModelsListParsesOnceTheBlockIsGone() {
-        String reply = "<think>I should list new tasks.\n1. not a task\n</think>\n9. Name a river in Peru.";
+    void removesEverythingUpToALoneClosingTagWhenTheTemplateOpenedTheBlock() {
+        assertThat(ReasoningBlocks.strip("The user wants a verdict.\n</think>\n\nNot Equal")).isEqualTo("Not Equal");
+    }
 
-        assertThat(new InstructionListParser().parse(ReasoningBlocks.strip(reply), false))
-                .containsExactly("Name a river in Peru.");
-        assertThat(new ClassificationAnswerParser().parse(ReasoningBlocks.strip("<think>no idea</think> Yes")))
-                .contains(true);
+    @Test
+    void removesThinkingAndReasoningBlocksInAnyCase() {
+        assertThat(ReasoningBlocks.strip("<Thinking>hmm</Thinking>Yes")).isEqualTo("Yes");
+        assertThat(ReasoningBlocks.strip("<reasoning>a\nb</reasoning>\nNo")).isEqualTo("No");
     }
 }
