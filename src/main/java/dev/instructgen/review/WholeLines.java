@@ -1,6 +1,5 @@
 package dev.instructgen.review;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,21 +26,26 @@ public final class WholeLines {
      * the last whole line (unchanged when there is none, or when the file does not exist).
      */
     public static long read(Path file, long offset, Consumer<String> line) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
+            byte[] chunk = new byte[1 << 16];
             ByteArrayOutputStream current = new ByteArrayOutputStream(1024);
             long end = offset;
             long position = offset;
-            int b;
-            while ((b = in.read()) >= 0) {
-                position++;
-                if (b == '\n') {
-                    line.accept(current.toString(StandardCharsets.UTF_8));
-                    current.reset();
-                    end = position;
-                } else {
-                    current.write(b);
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        current.write(chunk, start, i - start);
+                        line.accept(current.toString(StandardCharsets.UTF_8));
+                        current.reset();
+                        start = i + 1;
+                        end = position + i + 1;
+                    }
                 }
+                current.write(chunk, start, n - start);
+                position += n;
             }
             return end;
         } catch (NoSuchFileException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.review.ReviewLedger;
 import dev.instructgen.storage.AtomicFile;
 import dev.instructgen.report.LicenseTally;
 import dev.instructgen.storage.RunDirectory;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -68,22 +70,23 @@ public final class RunExporter {
 
     public static List<Written> export(Request request) {
         RunSnapshot run = RunReader.read(request.runDir());
+        ReviewLedger reviews = ReviewLedger.load(request.runDir());
         createParent(request.to());
         refuseToOverwriteTheRun(request);
         if (request.validationFraction() == null) {
             Part all = new Part(request.to(), request);
             AtomicFile.write(all.file, out -> {
-                try (Stream<Example> examples = run.examples()) {
+                try (Stream<Example> examples = reviewed(run, reviews)) {
                     all.writeAll(out, examples.iterator());
                 }
             });
             return List.of(all.finish(run));
         }
-        Set<String> validationIds = chooseValidation(run, request);
+        Set<String> validationIds = chooseValidation(reviewed(run, reviews), request);
         Part train = new Part(request.to(), request);
         Part validation = new Part(validationPath(request.to()), request);
         AtomicFile.write(train.file, trainOut -> AtomicFile.write(validation.file, validationOut -> {
-            try (Stream<Example> examples = run.examples()) {
+            try (Stream<Example> examples = reviewed(run, reviews)) {
                 train.begin(trainOut);
                 validation.begin(validationOut);
                 examples.forEach(example -> {
@@ -111,9 +114,14 @@ public final class RunExporter {
         return file.resolveSibling(file.getFileName() + ".license.md");
     }
 
-    private static Set<String> chooseValidation(RunSnapshot run, Request request) {
+    /** The run's examples as its reviewers left them: rejected ones out, edits applied (reviews.jsonl). */
+    private static Stream<Example> reviewed(RunSnapshot run, ReviewLedger reviews) {
+        return run.examples().map(reviews::apply).flatMap(Optional::stream);
+    }
+
+    private static Set<String> chooseValidation(Stream<Example> reviewed, Request request) {
         List<String> ids;
-        try (Stream<Example> examples = run.examples()) {
+        try (Stream<Example> examples = reviewed) {
             ids = examples.map(Example::id).collect(Collectors.toList());
         }
         return ValidationSplit.choose(ids, request.validationFraction(), request.splitSeed());
