@@ -18,6 +18,8 @@ import java.io.PrintWriter;
                 ExportCommand.class,
                 StatsCommand.class,
                 ValidateCommand.class,
+                ReportCommand.class,
+                ReviewCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class InstructgenCommand implements Runnable {

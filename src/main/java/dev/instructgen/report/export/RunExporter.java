@@ -5,6 +5,7 @@ import dev.instructgen.error.BadInputException;
 import dev.instructgen.error.StorageException;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.review.ReviewLedger;
 import dev.instructgen.storage.AtomicFile;
 import dev.instructgen.report.LicenseTally;
 import dev.instructgen.storage.RunDirectory;
@@ -81,22 +82,25 @@ public final class RunExporter {
     public static List<Written> export(Request request) {
         ExportSource run = Files.isRegularFile(request.runDir()) ? ExportSource.ofDatasetFile(request.runDir())
                 : ExportSource.ofRun(RunReader.read(request.runDir()));
+        // reviews.jsonl belongs to a run directory; a dataset file has none
+        ReviewLedger reviews = Files.isRegularFile(request.runDir()) ? ReviewLedger.none()
+                : ReviewLedger.load(request.runDir());
         createParent(request.to());
         refuseToOverwriteTheRun(request);
         if (request.validationFraction() == null) {
             Part all = new Part(request.to(), request);
             AtomicFile.write(all.file, out -> {
-                try (Stream<Example> examples = run.stream()) {
+                try (Stream<Example> examples = reviewed(run, reviews)) {
                     all.writeAll(out, examples.iterator());
                 }
             });
             return List.of(all.finish(run));
         }
-        Set<String> validationIds = chooseValidation(run, request);
+        Set<String> validationIds = chooseValidation(reviewed(run, reviews), request);
         Part train = new Part(request.to(), request);
         Part validation = new Part(validationPath(request.to()), request);
         AtomicFile.write(train.file, trainOut -> AtomicFile.write(validation.file, validationOut -> {
-            try (Stream<Example> examples = run.stream()) {
+            try (Stream<Example> examples = reviewed(run, reviews)) {
                 train.begin(trainOut);
                 validation.begin(validationOut);
                 examples.forEach(example -> {
@@ -124,9 +128,14 @@ public final class RunExporter {
         return file.resolveSibling(file.getFileName() + ".license.md");
     }
 
-    private static Set<String> chooseValidation(ExportSource run, Request request) {
+    /** The run's examples as its reviewers left them: rejected ones out, edits applied (reviews.jsonl). */
+    private static Stream<Example> reviewed(ExportSource run, ReviewLedger reviews) {
+        return run.stream().map(reviews::apply).flatMap(Optional::stream);
+    }
+
+    private static Set<String> chooseValidation(Stream<Example> reviewed, Request request) {
         List<String> ids;
-        try (Stream<Example> examples = run.stream()) {
+        try (Stream<Example> examples = reviewed) {
             ids = examples.map(Example::id).collect(Collectors.toList());
         }
         return ValidationSplit.choose(ids, request.validationFraction(), request.splitSeed());
