@@ -46,6 +46,28 @@ public final class BenchData {
         return readJsonStrings("bench_candidates.jsonl");
     }
 
+    /** Every non-empty instruction, input and output of the 14,565 triples, in file order. */
+    public List<String> tripleTexts() {
+        try {
+            List<String> texts = new ArrayList<>();
+            for (String line : Files.readAllLines(directory.resolve("triples.jsonl"), StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var node = JsonCodec.mapper().readTree(line);
+                for (String field : List.of("instruction", "input", "output")) {
+                    String text = node.path(field).asText("");
+                    if (!text.isBlank()) {
+                        texts.add(text);
+                    }
+                }
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private List<String> readJsonStrings(String file) {
         try {
             List<String> texts = new ArrayList<>();
