@@ -3,7 +3,7 @@ package dev.instructgen.pipeline;
 import dev.instructgen.licensing.CombiningLicenseTagger;
 import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.licensing.TeacherTerms;
-import dev.instructgen.teacher.TeacherStack;
+import dev.instructgen.teacher.stack.TeacherStack;
 import dev.instructgen.teacher.pricing.Price;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;

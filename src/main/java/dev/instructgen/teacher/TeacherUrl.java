@@ -1,7 +1,7 @@
 package dev.instructgen.teacher;
 
 import dev.instructgen.error.BadInputException;
-import dev.instructgen.teacher.pricing.LocalHosts;
+import dev.instructgen.teacher.LocalHosts;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.instructgen.error.BadInputException;
+import dev.instructgen.teacher.LocalHosts;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherIdentity;
 

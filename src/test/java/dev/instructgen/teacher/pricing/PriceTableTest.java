@@ -1,5 +1,6 @@
 package dev.instructgen.teacher.pricing;
 
+import dev.instructgen.teacher.LocalHosts;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TokenUsage;

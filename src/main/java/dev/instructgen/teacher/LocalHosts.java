@@ -1,4 +1,4 @@
-package dev.instructgen.teacher.pricing;
+package dev.instructgen.teacher;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

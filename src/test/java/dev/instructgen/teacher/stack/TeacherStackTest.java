@@ -1,9 +1,22 @@
-package dev.instructgen.teacher;
+package dev.instructgen.teacher.stack;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.instructgen.teacher.FatalTeacherException;
+import dev.instructgen.teacher.FaultKind;
+import dev.instructgen.teacher.PromptRejectedException;
+import dev.instructgen.teacher.RetriableTeacherException;
+import dev.instructgen.teacher.Sampling;
+import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.teacher.TeacherReply;
+import dev.instructgen.teacher.TeacherRequest;
+import dev.instructgen.teacher.stack.TeacherSeams;
 import dev.instructgen.teacher.TeacherSettings;
+import dev.instructgen.teacher.TeacherUnavailableException;
+import dev.instructgen.teacher.TokenUsage;
 import dev.instructgen.teacher.fakes.FakeTime;
 import dev.instructgen.teacher.fakes.RecordingMetrics;
 import dev.instructgen.teacher.resilience.BreakerPolicy;

@@ -1,5 +1,14 @@
-package dev.instructgen.teacher;
+package dev.instructgen.teacher.stack;
 
+import dev.instructgen.teacher.BackendContext;
+import dev.instructgen.teacher.FaultKind;
+import dev.instructgen.teacher.PromptRejectedException;
+import dev.instructgen.teacher.RequestFailedException;
+import dev.instructgen.teacher.RetriableTeacherException;
+import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherBackend;
+import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.fakes.FakeTime;
 import dev.instructgen.teacher.fakes.RecordingMetrics;
 import dev.instructgen.teacher.fakes.Requests;

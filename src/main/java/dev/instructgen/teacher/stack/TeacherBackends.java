@@ -1,5 +1,7 @@
-package dev.instructgen.teacher;
+package dev.instructgen.teacher.stack;
 
+import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherBackend;
 import dev.instructgen.teacher.ollama.OllamaBackend;
 import dev.instructgen.teacher.openai.OpenAiBackend;
 

@@ -1,5 +1,12 @@
-package dev.instructgen.teacher;
+package dev.instructgen.teacher.stack;
 
+import dev.instructgen.teacher.BackendContext;
+import dev.instructgen.teacher.TeacherBackend;
+import dev.instructgen.teacher.stack.TeacherBackends;
+import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.TeacherMetrics;
+import dev.instructgen.teacher.stack.TeacherSeams;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.http.OkHttpTransportBuilder;
 import dev.instructgen.teacher.metrics.MeteredTeacherClient;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyLimiter;

@@ -1,4 +1,4 @@
-package dev.instructgen.teacher;
+package dev.instructgen.teacher.stack;
 
 import dev.instructgen.teacher.resilience.Sleeper;
 
