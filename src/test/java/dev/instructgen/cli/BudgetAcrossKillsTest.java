@@ -85,8 +85,10 @@ class BudgetAcrossKillsTest {
             assertThat(realSpend).as(figures).isLessThanOrEqualTo(BUDGET + inFlight);
             assertThat(recorded).as(figures).isLessThanOrEqualTo(realSpend + 1e-6)
                     .isGreaterThanOrEqualTo(realSpend - inFlight);
-            assertThat(teacher.requestCount() - recordedRequests).as(figures)
-                    .isBetween(0L, (long) (kills + 1) * CONCURRENCY);
+            // a request is journalled just before it goes on the wire, so a kill in between records one the
+            // teacher never saw, and one in flight at the kill may be answered without its end being recorded
+            long slack = (long) (kills + 1) * CONCURRENCY;
+            assertThat(teacher.requestCount() - recordedRequests).as(figures).isBetween(-slack, slack);
             assertThat(stats.path("started_at").asText()).as("the run's start survives the kills")
                     .isEqualTo(JsonCodec.mapper().readTree(out.resolve("manifest.json").toFile())
                             .path("started_at").asText());

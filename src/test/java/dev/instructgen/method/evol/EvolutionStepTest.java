@@ -189,7 +189,7 @@ class EvolutionStepTest {
     void eliminatesADegenerateRewriteAsTooShort() {
         ScriptedTeacher teacher = new ScriptedTeacher(script(" or ", "Not Equal", ANSWER));
 
-        assertThat(eliminated(attempt(teacher, true, null)).reason()).isEqualTo("too_short");
+        assertThat(eliminated(attempt(teacher, true, null)).reason().code()).isEqualTo("too_short");
         assertThat(teacher.requests).hasSize(1);
     }
 
@@ -209,8 +209,8 @@ class EvolutionStepTest {
     void warnsOnceWhenMoreThanFivePercentOfTheVerdictsCannotBeRead() {
         List<String> warnings = new java.util.ArrayList<>();
         ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Hmm, hard to say", ANSWER));
-        EvolutionStep step = new EvolutionStep(teacher, new TaggedPrompts(), settings(true), null, stats,
-                warnings::add);
+        EvolutionStep step = new EvolutionStep(teacher, new TaggedPrompts(), settings(true),
+                EvolFilters.of(settings(true), unusedPool()), stats, warnings::add);
 
         for (int i = 0; i < 30; i++) {
             step.attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
@@ -228,7 +228,7 @@ class EvolutionStepTest {
         EvolSettings withJudge = new EvolSettings(4, OperationWeights.uniform(), 1, s, s, true, null, null, false,
                 new Sampling(0.0, null, 600, null, List.of()));
 
-        new EvolutionStep(teacher, new TaggedPrompts(), withJudge, null, stats)
+        new EvolutionStep(teacher, new TaggedPrompts(), withJudge, EvolFilters.of(withJudge, unusedPool()), stats)
                 .attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
 
         assertThat(teacher.requests.get(1).sampling().maxTokens()).isEqualTo(600);
