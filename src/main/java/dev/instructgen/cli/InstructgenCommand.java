@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 EvolInstructCommand.class,
                 DedupCommand.class,
                 ExportCommand.class,
+                MixCommand.class,
                 StatsCommand.class,
                 ValidateCommand.class,
                 CommandLine.HelpCommand.class
