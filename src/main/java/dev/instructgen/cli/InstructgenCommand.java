@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 DedupCommand.class,
                 ExportCommand.class,
                 MixCommand.class,
+                TemplateCommand.class,
                 StatsCommand.class,
                 ValidateCommand.class,
                 CommandLine.HelpCommand.class

@@ -38,7 +38,7 @@ public enum RejectionReason {
     NOT_CLASSIFICATION_ANSWER("not_classification_answer", "classification",
             "the classification reply has neither Yes nor No"),
     NO_INSTANCES("no_instances", "instance-generation", "no instance could be parsed from the reply"),
-    EMPTY_OUTPUT("empty_output", "instance-generation", "the instance's output is empty"),
+    EMPTY_OUTPUT("empty_output", "instance-generation, template", "the instance's output is empty"),
     INPUT_EQUALS_OUTPUT("input_equals_output", "instance-generation", "the instance's output repeats its input"),
     FIELD_ENDS_WITH_COLON("field_ends_with_colon", "instance-generation",
             "the instance's input or output ends with ':' (an unfinished generation)"),
