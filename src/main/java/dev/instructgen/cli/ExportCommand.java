@@ -1,6 +1,7 @@
 package dev.instructgen.cli;
 
 import dev.instructgen.report.export.ExportFormat;
+import dev.instructgen.report.export.FewShot;
 import dev.instructgen.report.export.RunExporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,9 @@ import java.util.concurrent.Callable;
                 "Beside each file written, FILE.license.md summarises the licenses of its records."},
         footer = {"", "Example:",
                 "  instructgen export --run runs/alpaca-10k --format openai-chat \\",
-                "      --to train.jsonl --split-validation 0.05"})
+                "      --to train.jsonl --split-validation 0.05",
+                "  instructgen export --run runs/squad --format openai-chat --to train.jsonl \\",
+                "      --split-validation 0.05 --few-shot-share 0.3 --shots 2"})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -51,13 +54,21 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Seed of the train/validation split. Default: ${DEFAULT-VALUE}")
     long splitSeed;
 
+    @Option(names = "--few-shot-share", paramLabel = "P", description = "Give this share of the records (in "
+            + "each file) demonstrations of the same task, drawn from the train file only; the rest stay zero-shot.")
+    Double fewShotShare;
+
+    @Option(names = "--shots", paramLabel = "K", defaultValue = "3",
+            description = "Demonstrations per few-shot record. Default: ${DEFAULT-VALUE}")
+    int shots;
+
     @Option(names = "--verbose", description = "Print a stack trace on errors.")
     boolean verbose;
 
     @Override
     public Integer call() {
         var written = RunExporter.export(new RunExporter.Request(run, format, to, jsonLines, systemPrompt,
-                validationFraction, splitSeed));
+                validationFraction, splitSeed), fewShotShare == null ? null : new FewShot(fewShotShare, shots));
         PrintWriter out = spec.commandLine().getOut();
         for (RunExporter.Written file : written) {
             out.printf("wrote %d %s records to %s (commercial use: %s; licenses in %s)%n", file.records(), format,
