@@ -29,6 +29,9 @@ public record MixSettings(List<MixSource> sources, MixStrategy strategy, double 
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new BadInputException("--temperature must be a positive number, got " + temperature);
         }
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new BadInputException("--rouge-threshold must be above 0 and at most 1, got " + threshold);
+        }
         if (total != null && total < 1) {
             throw new BadInputException("--total must be at least 1, got " + total);
         }

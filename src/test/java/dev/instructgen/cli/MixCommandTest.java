@@ -199,6 +199,25 @@ class MixCommandTest {
     }
 
     @Test
+    void aSourceWithNoRecordsLeftToReplaceItsDuplicatesGivesFewerAndTheCardSaysSo() throws IOException {
+        // no --total: every record of each source is asked for, so evol's ten near-copies of si cannot be replaced
+        int code = run("mix", "--source", "si=" + si, "--source", "evol=" + evol, "--out",
+                tmp.resolve("mix").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("mix/examples.jsonl"))).hasSize(60);
+        assertThat(Files.readAllLines(tmp.resolve("mix/rejected.jsonl"))).hasSize(10);
+        assertThat(Files.readString(tmp.resolve("mix/DATASET_CARD.md")))
+                .contains("Source 'evol' ran out of records to replace its duplicates: it gave 20 of the 30 asked.");
+        assertThat(out.toString()).contains("10 short");
+
+        assertThat(run("mix", "--source", "si=" + si, "--source", "evol=" + evol, "--no-dedup", "--out",
+                tmp.resolve("mix").toString())).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("mix/examples.jsonl"))).hasSize(70);
+        assertThat(Files.readString(tmp.resolve("mix/rejected.jsonl"))).isEmpty();
+    }
+
+    @Test
     void refusesToReplaceARunOfAnotherCommand() {
         int code = mix(si);
 
