@@ -52,7 +52,7 @@ public final class MixRun {
             sources.add(loader.load(spec));
         }
         Mixer.Outcome outcome = new Mixer().mix(sources, settings);
-        SourceLicenses licenses = new SourceLicenses(outcome.sources(), outcome.records());
+        SourceLicenses licenses = new SourceLicenses(outcome);
         if (settings.requireCommercial()) {
             licenses.requireCommercial();
         }

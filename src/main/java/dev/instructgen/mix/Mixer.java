@@ -2,6 +2,7 @@ package dev.instructgen.mix;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instructgen.dataset.Example;
+import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.dataset.Rejection;
 import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.error.BadInputException;
@@ -35,8 +36,14 @@ import java.util.Random;
  */
 final class Mixer {
 
-    /** The mix: records in output order, the dedup's rejections, and what each source gave. */
-    record Outcome(long total, List<ObjectNode> records, List<Rejection> rejections, List<SourceOutcome> sources) {
+    /**
+     * The mix: records in output order, the dedup's rejections, and what each source gave.
+     *
+     * @param sourceOf the source of each record, by position
+     * @param licenses the license block of each record, by position
+     */
+    record Outcome(long total, List<ObjectNode> records, List<String> sourceOf, List<LicenseInfo> licenses,
+                   List<Rejection> rejections, List<SourceOutcome> sources) {
     }
 
     private record Taken(LoadedSource source, Candidate candidate, int copy) {
@@ -99,6 +106,8 @@ final class Mixer {
         }
         Collections.shuffle(taken, new Random(settings.seed()));
         List<ObjectNode> records = new ArrayList<>(taken.size());
+        List<String> sourceOf = new ArrayList<>(taken.size());
+        List<LicenseInfo> licenses = new ArrayList<>(taken.size());
         Map<String, Double> rateOf = new HashMap<>();
         for (int i = 0; i < n; i++) {
             rateOf.put(sources.get(i).spec().name(), rates[i]);
@@ -106,8 +115,10 @@ final class Mixer {
         for (Taken t : taken) {
             String name = t.source().spec().name();
             records.add(record(t, settings.strategy(), rateOf.get(name)));
+            sourceOf.add(name);
+            licenses.add(t.candidate().license());
         }
-        return new Outcome(total, records, rejections, outcomes);
+        return new Outcome(total, records, sourceOf, licenses, rejections, outcomes);
     }
 
     private static void refuseTooSmall(List<LoadedSource> sources, long[] sizes, long[] quotas, boolean allowRepeat) {

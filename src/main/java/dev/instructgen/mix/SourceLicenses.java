@@ -1,7 +1,5 @@
 package dev.instructgen.mix;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.licensing.LicenseSummary;
@@ -21,11 +19,11 @@ final class SourceLicenses {
     private final Map<String, LicenseSummary.Builder> bySource = new LinkedHashMap<>();
     private final LicenseSummary.Builder all = new LicenseSummary.Builder();
 
-    SourceLicenses(List<SourceOutcome> sources, List<ObjectNode> records) {
-        sources.forEach(s -> bySource.put(s.name(), new LicenseSummary.Builder()));
-        for (ObjectNode record : records) {
-            LicenseInfo license = JsonCodec.mapper().convertValue(record.get("license"), LicenseInfo.class);
-            bySource.get(record.path("provenance").path("mix").path("source").asText()).add(license);
+    SourceLicenses(Mixer.Outcome outcome) {
+        outcome.sources().forEach(s -> bySource.put(s.name(), new LicenseSummary.Builder()));
+        for (int i = 0; i < outcome.records().size(); i++) {
+            LicenseInfo license = outcome.licenses().get(i);
+            bySource.get(outcome.sourceOf().get(i)).add(license);
             all.add(license);
         }
     }

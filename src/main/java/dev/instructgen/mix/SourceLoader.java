@@ -40,6 +40,8 @@ final class SourceLoader {
 
     private final SeedLicenseResolver resolver = new SeedLicenseResolver();
     private final DatasetLicenseBlock blocks = new DatasetLicenseBlock();
+    /** A file's records share a handful of license blocks: convert each to JSON once (never mutated). */
+    private final java.util.Map<LicenseInfo, ObjectNode> licenseJson = new java.util.HashMap<>();
 
     LoadedSource load(MixSource spec) {
         Dataset dataset = DatasetReader.read(spec.path());
@@ -70,12 +72,15 @@ final class SourceLoader {
                 sha256(dataset.file()), origin, candidates);
     }
 
-    private static Candidate fromExample(Path file, DatasetRecord record) {
+    private final java.util.Map<com.fasterxml.jackson.databind.JsonNode, LicenseInfo> licenseOfJson =
+            new java.util.HashMap<>();
+
+    private Candidate fromExample(Path file, DatasetRecord record) {
         ObjectNode raw = record.raw().deepCopy();
         LicenseInfo license;
         try {
             license = raw.hasNonNull("license") && raw.get("license").isObject()
-                    ? JsonCodec.mapper().treeToValue(raw.get("license"), LicenseInfo.class)
+                    ? licenseOf(raw.get("license"))
                     : new LicenseInfo(LicenseInfo.NOASSERTION, null, List.of(), List.of());
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + " line " + record.task().line() + ": license: not a license block ("
@@ -84,7 +89,7 @@ final class SourceLoader {
         return new Candidate(record.task().id(), record.task().instruction(), raw, license);
     }
 
-    private static Candidate fromTask(String id, SeedTask task, SeedTask.Instance instance, LicenseInfo license) {
+    private Candidate fromTask(String id, SeedTask task, SeedTask.Instance instance, LicenseInfo license) {
         ObjectNode record = JSON.objectNode();
         record.put("id", id);
         record.put("instruction", task.instruction());
@@ -95,8 +100,17 @@ final class SourceLoader {
         record.put("is_classification", task.isClassification());
         ObjectNode provenance = record.putObject("provenance");
         provenance.putArray("parents");
-        record.set("license", JsonCodec.mapper().valueToTree(license));
+        record.set("license", licenseJson.computeIfAbsent(license, l -> JsonCodec.mapper().valueToTree(l)));
         return new Candidate(id, task.instruction(), record, license);
+    }
+
+    private LicenseInfo licenseOf(com.fasterxml.jackson.databind.JsonNode json) throws JsonProcessingException {
+        LicenseInfo known = licenseOfJson.get(json);
+        if (known == null) {
+            known = JsonCodec.mapper().treeToValue(json, LicenseInfo.class);
+            licenseOfJson.put(json, known);
+        }
+        return known;
     }
 
     static String sha256(Path file) {
