@@ -7,11 +7,15 @@ import dev.instructgen.error.BadInputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +25,8 @@ import java.util.stream.Stream;
  * inputs ({@code mix}, {@code template}): instead of journals that resume, the directory is built beside the
  * target under a temporary name and renamed into place, replacing the previous run of the same command. A reader
  * sees the old run or the new one; a crash leaves the old run (or, between the two renames, the finished new one
- * under {@code .NAME.rebuild-tmp}, which the next run removes). The files have the layout and encoding of
+ * under {@code .NAME.rebuild-tmp}, which the next run removes). One process at a time holds {@code .NAME.lock}
+ * beside the directory. The files have the layout and encoding of
  * {@link RunDirectory}, so {@code stats}, {@code export} and {@code evol-instruct --input} read them as any run.
  */
 public final class RebuiltRun {
@@ -49,6 +54,34 @@ public final class RebuiltRun {
         Path temp = target.resolveSibling("." + target.getFileName() + ".rebuild-tmp");
         Path old = target.resolveSibling("." + target.getFileName() + ".replaced-tmp");
         try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new BadInputException("cannot create " + target.getParent() + ": " + e.getMessage(), e);
+        }
+        // One writer at a time: the lock sits beside the directory, since the directory itself is replaced.
+        Path lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(channel)) {
+            if (lock == null) {
+                throw new BadInputException("run directory " + dir + " is being written by another instructgen"
+                        + " process (wait for it to finish, or use a new --out)");
+            }
+            replace(target, temp, old, contents);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static void replace(Path target, Path temp, Path old, Contents contents) {
+        try {
             deleteTree(temp);
             deleteTree(old);
             Files.createDirectories(temp);
@@ -64,7 +97,7 @@ public final class RebuiltRun {
             deleteTree(old);
             AtomicFile.syncDirectory(target.getParent());
         } catch (IOException e) {
-            throw new BadInputException("cannot write run directory " + dir + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot write run directory " + target + ": " + e.getMessage(), e);
         }
     }
 
