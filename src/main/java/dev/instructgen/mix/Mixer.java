@@ -57,6 +57,9 @@ final class Mixer {
             sizes[i] = sources.get(i).cappedSize();
             weights[i] = sources.get(i).spec().effectiveWeight();
         }
+        if (java.util.Arrays.stream(sizes).sum() == 0) {
+            throw new BadInputException("mix: every source is empty; nothing to mix");
+        }
         double[] rates = settings.strategy().rates(sizes, weights, settings.temperature());
         long total = settings.total() != null ? settings.total() : Allocation.largestWithoutRepeats(sizes, rates);
         long[] quotas = Allocation.of(total, rates);

@@ -47,10 +47,6 @@ final class FewShotPlan {
         return ids == null ? List.of() : ids.stream().map(demos::get).toList();
     }
 
-    int fewShotRecords() {
-        return demosOf.size();
-    }
-
     static FewShotPlan plan(Supplier<Stream<Example>> examples, Set<String> validationIds, FewShot fewShot,
                             long seed) {
         List<String[]> all = new ArrayList<>();
