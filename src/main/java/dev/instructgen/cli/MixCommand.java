@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code instructgen mix}: several runs and dataset files into one license-aware training set. */
@@ -80,7 +81,7 @@ public final class MixCommand implements Callable<Integer> {
     public Integer call() {
         MixStrategy chosen;
         try {
-            chosen = MixStrategy.valueOf(strategy.strip().toUpperCase(java.util.Locale.ROOT));
+            chosen = MixStrategy.valueOf(strategy.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--strategy: unknown strategy '" + strategy
                     + "', expected proportional, temperature or weights");

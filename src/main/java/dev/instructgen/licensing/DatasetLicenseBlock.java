@@ -2,6 +2,7 @@ package dev.instructgen.licensing;
 
 import dev.instructgen.dataset.LicenseInfo;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,8 +26,8 @@ public final class DatasetLicenseBlock {
 
     public LicenseInfo of(SeedSource source) {
         if (source.license() == null) {
-            return new LicenseInfo(LicenseInfo.NOASSERTION, null, java.util.List.of(),
-                    java.util.List.of(LicenseInfo.Source.seed(source.name(), null)));
+            return new LicenseInfo(LicenseInfo.NOASSERTION, null, List.of(),
+                    List.of(LicenseInfo.Source.seed(source.name(), null)));
         }
         LicenseFacts facts = catalog.facts(source.license());
         Set<String> restrictions = new TreeSet<>();
@@ -42,8 +43,8 @@ public final class DatasetLicenseBlock {
         if (facts.attribution()) {
             restrictions.add("attribution");
         }
-        return new LicenseInfo(source.license(), facts.commercial(), java.util.List.copyOf(restrictions),
-                java.util.List.of(LicenseInfo.Source.seed(source.name(), source.license())));
+        return new LicenseInfo(source.license(), facts.commercial(), List.copyOf(restrictions),
+                List.of(LicenseInfo.Source.seed(source.name(), source.license())));
     }
 
     /** Whether the license is share-alike, for the card's per-source table. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -143,7 +144,7 @@ public final class MixRun {
     private static List<String> consoleLines(Mixer.Outcome outcome, SourceLicenses licenses) {
         List<String> lines = new ArrayList<>();
         for (SourceOutcome o : outcome.sources()) {
-            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT,
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  %-16s %6d of %6d asked (rate %.4f, %d records%s)", o.name(), o.count(), o.quota(), o.rate(),
                     o.size(), o.capped() < o.size() ? ", capped at " + o.capped() : ""));
             if (o.repeated() > 0) {

@@ -12,6 +12,7 @@ import dev.instructgen.text.TokenizerKind;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class Mixer {
             sizes[i] = sources.get(i).cappedSize();
             weights[i] = sources.get(i).spec().effectiveWeight();
         }
-        if (java.util.Arrays.stream(sizes).sum() == 0) {
+        if (Arrays.stream(sizes).sum() == 0) {
             throw new BadInputException("mix: every source is empty; nothing to mix");
         }
         double[] rates = settings.strategy().rates(sizes, weights, settings.temperature());

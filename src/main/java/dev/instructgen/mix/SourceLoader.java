@@ -1,6 +1,7 @@
 package dev.instructgen.mix;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instructgen.dataset.Dataset;
@@ -18,15 +19,18 @@ import dev.instructgen.licensing.SeedLicenses;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a source of a mix: a run directory or any dataset file, as records of our example schema. A run's
@@ -41,7 +45,7 @@ final class SourceLoader {
     private final SeedLicenseResolver resolver = new SeedLicenseResolver();
     private final DatasetLicenseBlock blocks = new DatasetLicenseBlock();
     /** A file's records share a handful of license blocks: convert each to JSON once (never mutated). */
-    private final java.util.Map<LicenseInfo, ObjectNode> licenseJson = new java.util.HashMap<>();
+    private final Map<LicenseInfo, ObjectNode> licenseJson = new HashMap<>();
 
     LoadedSource load(MixSource spec) {
         Dataset dataset = DatasetReader.read(spec.path());
@@ -72,8 +76,8 @@ final class SourceLoader {
                 sha256(dataset.file()), origin, candidates);
     }
 
-    private final java.util.Map<com.fasterxml.jackson.databind.JsonNode, LicenseInfo> licenseOfJson =
-            new java.util.HashMap<>();
+    private final Map<JsonNode, LicenseInfo> licenseOfJson =
+            new HashMap<>();
 
     private Candidate fromExample(Path file, DatasetRecord record) {
         ObjectNode raw = record.raw().deepCopy();
@@ -104,7 +108,7 @@ final class SourceLoader {
         return new Candidate(id, task.instruction(), record, license);
     }
 
-    private LicenseInfo licenseOf(com.fasterxml.jackson.databind.JsonNode json) throws JsonProcessingException {
+    private LicenseInfo licenseOf(JsonNode json) throws JsonProcessingException {
         LicenseInfo known = licenseOfJson.get(json);
         if (known == null) {
             known = JsonCodec.mapper().treeToValue(json, LicenseInfo.class);
@@ -115,7 +119,7 @@ final class SourceLoader {
 
     static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);

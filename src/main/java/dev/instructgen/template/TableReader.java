@@ -6,6 +6,7 @@ import dev.instructgen.error.BadInputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class TableReader {
         List<Row> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         int lineNo = 0;
-        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
+        try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 lineNo++;

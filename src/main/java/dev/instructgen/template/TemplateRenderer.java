@@ -10,6 +10,7 @@ import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.error.BadInputException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class TemplateRenderer {
         for (int i = 0; i < size; i++) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order, new Random(seed * 0x9E3779B97F4A7C15L + block));
+        Collections.shuffle(order, new Random(seed * 0x9E3779B97F4A7C15L + block));
         return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
