@@ -1,6 +1,7 @@
 package dev.instructgen.cli;
 
 import dev.instructgen.report.export.ExportFormat;
+import dev.instructgen.report.export.FewShot;
 import dev.instructgen.report.export.RunExporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Example:",
                 "  instructgen export --run runs/alpaca-10k --format openai-chat \\",
                 "      --to train.jsonl --split-validation 0.05",
-                "  instructgen export --in alpaca_dedup.jsonl --format sharegpt --to chat.jsonl"})
+                "  instructgen export --in alpaca_dedup.jsonl --format sharegpt --to chat.jsonl",
+                "  instructgen export --run runs/squad --format openai-chat --to train.jsonl \\",
+                "      --split-validation 0.05 --few-shot-share 0.3 --shots 2"})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -53,6 +56,14 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Seed of the train/validation split. Default: ${DEFAULT-VALUE}")
     long splitSeed;
 
+    @Option(names = "--few-shot-share", paramLabel = "P", description = "Give this share of the records (in "
+            + "each file) demonstrations of the same task, drawn from the train file only; the rest stay zero-shot.")
+    Double fewShotShare;
+
+    @Option(names = "--shots", paramLabel = "K", defaultValue = "3",
+            description = "Demonstrations per few-shot record. Default: ${DEFAULT-VALUE}")
+    int shots;
+
     @Option(names = "--verbose", description = "Print a stack trace on errors.")
     boolean verbose;
 
@@ -64,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("warning: " + warning);
             err.flush();
         });
-        var written = RunExporter.export(request);
+        var written = RunExporter.export(request, fewShotShare == null ? null : new FewShot(fewShotShare, shots));
         PrintWriter out = spec.commandLine().getOut();
         for (RunExporter.Written file : written) {
             out.printf("wrote %d %s records to %s (commercial use: %s; licenses in %s)%n", file.records(), format,

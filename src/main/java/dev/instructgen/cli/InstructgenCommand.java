@@ -16,6 +16,8 @@ import java.io.PrintWriter;
                 EvolInstructCommand.class,
                 DedupCommand.class,
                 ExportCommand.class,
+                MixCommand.class,
+                TemplateCommand.class,
                 StatsCommand.class,
                 ValidateCommand.class,
                 ReportCommand.class,

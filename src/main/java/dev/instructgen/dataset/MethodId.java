@@ -11,7 +11,11 @@ public enum MethodId {
     SELF_INSTRUCT("self-instruct"),
     EVOL_INSTRUCT("evol-instruct"),
     /** An input example written unchanged (Evol-Instruct's {@code --keep-originals}). */
-    SEED("seed");
+    SEED("seed"),
+    /** A record taken into a mix of sources (provenance.mix says which source and how). */
+    MIX("mix"),
+    /** A labelled NLP record rendered into an instruction by a task template. */
+    TEMPLATE("template");
 
     private final String code;
 

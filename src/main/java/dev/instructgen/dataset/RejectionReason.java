@@ -38,7 +38,7 @@ public enum RejectionReason {
     NOT_CLASSIFICATION_ANSWER("not_classification_answer", "classification",
             "the classification reply has neither Yes nor No"),
     NO_INSTANCES("no_instances", "instance-generation", "no instance could be parsed from the reply"),
-    EMPTY_OUTPUT("empty_output", "instance-generation", "the instance's output is empty"),
+    EMPTY_OUTPUT("empty_output", "instance-generation, template", "the instance's output is empty"),
     INPUT_EQUALS_OUTPUT("input_equals_output", "instance-generation", "the instance's output repeats its input"),
     FIELD_ENDS_WITH_COLON("field_ends_with_colon", "instance-generation",
             "the instance's input or output ends with ':' (an unfinished generation)"),
@@ -61,7 +61,11 @@ public enum RejectionReason {
     EVOLUTION_CUT_OFF("evolution_cut_off", "evol-<operation>", "the rewrite hit the token limit"),
     RESPONSE_CUT_OFF("response_cut_off", "evol-<operation>", "the answer hit the token limit"),
     TEACHER_ERROR("teacher_error", "evol-<operation>",
-            "a request of the evolution still failed after the teacher stack's retries");
+            "a request of the evolution still failed after the teacher stack's retries"),
+
+    // mix (docs/mixing.md): the cross-source ROUGE-L dedup
+    CROSS_SOURCE_DUPLICATE("cross_source_duplicate", "mix",
+            "ROUGE-L F1 above the threshold against a record an earlier source already put into the mix");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 

@@ -16,7 +16,7 @@ class LayeringTest {
     /** Bottom to top; each layer may use the ones before it. The one place this order is written. */
     static final Layering INSTRUCTGEN = new Layering("dev.instructgen", List.of(
             "error", "text", "teacher", "dataset", "prompt", "filter", "licensing", "storage", "review", "report",
-            "pipeline", "method", "config", "cli"));
+            "mix", "template", "pipeline", "method", "config", "cli"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

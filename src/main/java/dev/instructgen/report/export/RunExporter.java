@@ -80,6 +80,11 @@ public final class RunExporter {
     }
 
     public static List<Written> export(Request request) {
+        return export(request, null);
+    }
+
+    /** @param fewShot demonstrations for a share of the records (see {@link FewShotPlan}); null for none */
+    public static List<Written> export(Request request, FewShot fewShot) {
         ExportSource run = Files.isRegularFile(request.runDir()) ? ExportSource.ofDatasetFile(request.runDir())
                 : ExportSource.ofRun(RunReader.read(request.runDir()));
         // reviews.jsonl belongs to a run directory; a dataset file has none
@@ -87,8 +92,12 @@ public final class RunExporter {
                 : ReviewLedger.load(request.runDir());
         createParent(request.to());
         refuseToOverwriteTheRun(request);
+        Set<String> validationIds = request.validationFraction() == null ? Set.of()
+                : chooseValidation(reviewed(run, reviews), request);
+        FewShotPlan plan = fewShot == null ? null
+                : FewShotPlan.plan(() -> reviewed(run, reviews), validationIds, fewShot, request.splitSeed());
         if (request.validationFraction() == null) {
-            Part all = new Part(request.to(), request);
+            Part all = new Part(request.to(), request, plan);
             AtomicFile.write(all.file, out -> {
                 try (Stream<Example> examples = reviewed(run, reviews)) {
                     all.writeAll(out, examples.iterator());
@@ -96,9 +105,8 @@ public final class RunExporter {
             });
             return List.of(all.finish(run));
         }
-        Set<String> validationIds = chooseValidation(reviewed(run, reviews), request);
-        Part train = new Part(request.to(), request);
-        Part validation = new Part(validationPath(request.to()), request);
+        Part train = new Part(request.to(), request, plan);
+        Part validation = new Part(validationPath(request.to()), request, plan);
         AtomicFile.write(train.file, trainOut -> AtomicFile.write(validation.file, validationOut -> {
             try (Stream<Example> examples = reviewed(run, reviews)) {
                 train.begin(trainOut);
@@ -175,12 +183,14 @@ public final class RunExporter {
         private final boolean jsonLines;
         private final LicenseTally licenses = new LicenseTally();
         private final ObjectMapper mapper = JsonCodec.mapper();
+        private final FewShotPlan plan;
         private long records;
 
-        Part(Path file, Request request) {
+        Part(Path file, Request request, FewShotPlan plan) {
             this.file = file;
             this.request = request;
             this.jsonLines = request.writesJsonLines();
+            this.plan = plan;
         }
 
         void writeAll(OutputStream out, Iterator<Example> examples) throws IOException {
@@ -203,7 +213,10 @@ public final class RunExporter {
                 if (!jsonLines) {
                     out.write(records == 0 ? NEWLINE : ",\n".getBytes(StandardCharsets.US_ASCII));
                 }
-                out.write(mapper.writeValueAsBytes(request.format().toRecord(example, request.systemPrompt())));
+                out.write(mapper.writeValueAsBytes(plan == null
+                        ? request.format().toRecord(example, request.systemPrompt())
+                        : FewShotRecords.toRecord(request.format(), example, plan.demonstrationsOf(example.id()),
+                                request.systemPrompt())));
                 if (jsonLines) {
                     out.write(NEWLINE);
                 }
