@@ -12,6 +12,8 @@ import dev.instructgen.pipeline.StageGraph;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An Evol-Instruct run on the engine, from inputs to a stop: restores the chains of an interrupted run
@@ -74,8 +76,22 @@ public final class EvolRun {
             @Override
             public void close() {
                 chains.close();
+                unreadableJudgeNote(stats.snapshot()).ifPresent(ctx.stats()::note);
             }
         };
+    }
+
+    /**
+     * The dataset card's warning when more than 5% of the equality judge's verdicts could not be read: the
+     * judge then let those rewrites through, and "equality judge: on" alone would overstate it (issue 11).
+     */
+    static Optional<String> unreadableJudgeNote(EvolutionStats.Snapshot s) {
+        if (s.judged() == 0 || s.judgeUnclearShare() <= EvolutionStats.UNCLEAR_WARNING_SHARE) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "The equality judge's verdict could not be read for %d of "
+                + "%d rewrites (%.1f%%); those were not eliminated by it (evolution.judge_unclear in stats.json).",
+                s.judgeUnclear(), s.judged(), 100.0 * s.judgeUnclearShare()));
     }
 
     /** Runs the stages to a stop on the engine, without a session (tests, benchmarks). */

@@ -92,6 +92,12 @@ class EvolRunTest {
     }
 
     private RunOutcome run(EvolSettings settings, ScriptedTeacher teacher, int concurrency, Budget budget) {
+        return run(settings, teacher, concurrency, budget, new java.util.ArrayList<>());
+    }
+
+    /** @param notes receives the notes the run leaves for the dataset card */
+    private RunOutcome run(EvolSettings settings, ScriptedTeacher teacher, int concurrency, Budget budget,
+                           List<String> notes) {
         TeacherSettings ts = new TeacherSettings(TeacherApi.OPENAI, URI.create("http://localhost:1/v1"), "scripted",
                 "OPENAI_API_KEY", concurrency, Duration.ofSeconds(30), 0, 0, Duration.ofMinutes(1));
         RunSpec spec = RunSpec.builder(MethodId.EVOL_INSTRUCT).out(Path.of("out")).teacher(ts)
@@ -104,6 +110,7 @@ class EvolRunTest {
             return new EvolRun(ctx, settings, new TaggedPrompts(), Duration.ZERO).run(inputs,
                     new PlainProgressReporter(new PrintWriter(new StringWriter()), Duration.ofHours(1), CLOCK), false);
         } finally {
+            notes.addAll(ctx.stats().notes());
             ctx.close();
         }
     }
@@ -167,6 +174,29 @@ class EvolRunTest {
         assertThat(s.byRound().get(1).eliminated).containsEntry("response_apology", 1L);
         assertThat(s.byOperation().values().stream().mapToLong(c -> c.attempted).sum()).isEqualTo(12);
         assertThat(journal.lastStats().rejected()).containsEntry("response_apology", 1L);
+    }
+
+    @Test
+    void theCardIsToldWhenMoreThanFivePercentOfTheJudgesVerdictsCouldNotBeRead() {
+        Script readable = new Script();
+        ScriptedTeacher mumbling = new ScriptedTeacher(r -> r.stage().equals(EvolutionStep.STAGE_JUDGE)
+                ? ScriptedTeacher.Reply.of("Both have merit, hard to say.") : readable.apply(r));
+        List<String> notes = new java.util.ArrayList<>();
+
+        run(settings(null, false), mumbling, 2, Budget.UNLIMITED, notes);
+
+        assertThat(evolutionSection().judgeUnclear()).isEqualTo(evolutionSection().judged()).isPositive();
+        assertThat(notes).anySatisfy(n -> assertThat(n).contains("could not be read for "
+                + evolutionSection().judged() + " of " + evolutionSection().judged() + " rewrites (100.0%)"));
+    }
+
+    @Test
+    void aReadableJudgeLeavesNoNoteOnTheCard() {
+        List<String> notes = new java.util.ArrayList<>();
+
+        run(settings(null, false), new ScriptedTeacher(new Script()), 2, Budget.UNLIMITED, notes);
+
+        assertThat(notes).noneSatisfy(n -> assertThat(n).contains("equality judge"));
     }
 
     @Test
