@@ -2,6 +2,8 @@ package dev.instructgen.cli;
 
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.teacher.TeacherSettings;
+import dev.instructgen.teacher.ReasoningMode;
+import dev.instructgen.teacher.StructuredMode;
 import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherUrl;
 import picocli.CommandLine.Option;
@@ -96,6 +98,22 @@ public final class GenerationOptions {
                     + "Default: ${DEFAULT-VALUE}")
     Duration progressInterval;
 
+    @Option(names = "--reasoning", paramLabel = "off|on|auto", defaultValue = "auto",
+            description = "Models that think first (Qwen3, DeepSeek-R1, gpt-oss): off sends the server's switch "
+                    + "that turns thinking off; on and auto give short stages room to think and send a reply cut "
+                    + "off while thinking once more (auto once a reply shows thinking). Default: ${DEFAULT-VALUE}")
+    public ReasoningMode reasoning;
+
+    @Option(names = "--structured", paramLabel = "auto|on|off", defaultValue = "auto",
+            description = "Ask for JSON of a fixed schema where a stage's reply has a fixed shape (response_format,"
+                    + " Ollama format); auto: on servers known to support it; a server that refuses it is asked "
+                    + "for text for the rest of the run. Default: ${DEFAULT-VALUE}")
+    public StructuredMode structured;
+
+    @Option(names = "--log-requests",
+            description = "Append each request and reply (never the key) to requests.jsonl in the run directory.")
+    public boolean logRequests;
+
     @Option(names = "--verbose", description = "More logging; stack traces on errors.")
     public boolean verbose;
 
@@ -112,6 +130,7 @@ public final class GenerationOptions {
         URI url = teacherUrl != null ? TeacherUrl.parse(teacherUrl)
                 : teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL;
         return new TeacherSettings(teacherApi, url, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm,
-                patience);
+                patience, reasoning == null ? ReasoningMode.AUTO : reasoning,
+                structured == null ? StructuredMode.AUTO : structured, logRequests);
     }
 }

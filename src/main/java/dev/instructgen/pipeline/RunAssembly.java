@@ -6,6 +6,9 @@ import dev.instructgen.licensing.TeacherTerms;
 import dev.instructgen.teacher.stack.TeacherStack;
 import dev.instructgen.teacher.pricing.Price;
 import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.RequestLog;
+import dev.instructgen.teacher.TeacherMetrics;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.text.NoveltyIndex;
 
@@ -55,7 +58,18 @@ public final class RunAssembly {
                                         TeacherTerms terms, Consumer<String> warnings) {
         CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
         return new Parts(
-                (settings, metrics) -> TeacherStack.buildReachable(settings, metrics, env, warnings),
+                new TeacherFactory() {
+                    @Override
+                    public TeacherClient build(TeacherSettings settings, TeacherMetrics metrics) {
+                        return build(settings, metrics, RequestLog.NONE);
+                    }
+
+                    @Override
+                    public TeacherClient build(TeacherSettings settings, TeacherMetrics metrics,
+                                               RequestLog requests) {
+                        return TeacherStack.buildReachable(settings, metrics, env, warnings, requests);
+                    }
+                },
                 RunDirectoryJournal.opener(toolVersion, clock),
                 identity -> cost,
                 identity -> new CombiningLicenseTagger(terms),
@@ -84,7 +98,9 @@ public final class RunAssembly {
             }
             journal.openingNotes().forEach(stats::note);
             stats.notes().forEach(parts.warnings());
-            TeacherClient teacher = parts.teachers().build(settings, stats);
+            TeacherClient teacher = settings.logRequests()
+                    ? parts.teachers().build(settings, stats, journal.requestLog())
+                    : parts.teachers().build(settings, stats);
             NoveltyIndex novelty = NoveltyIndex.create(spec.tokenizer(), spec.noveltyThreshold());
             LicenseTagger tagger = parts.licenses().apply(identity);
             // A resumed session draws a different stream, so it does not replay the prompts of the first one;

@@ -1,5 +1,9 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.storage.RequestJournal;
+import dev.instructgen.teacher.ReasoningMode;
+import dev.instructgen.teacher.RequestLog;
+import dev.instructgen.teacher.StructuredMode;
 import dev.instructgen.storage.StatsFile;
 
 import dev.instructgen.dataset.Example;
@@ -28,9 +32,21 @@ public final class RunDirectoryJournal implements RunJournal {
     private final RunDirectory dir;
     private final UsageJournal.Opened usage;
 
-    private RunDirectoryJournal(RunDirectory dir, UsageJournal.Opened usage) {
+    private final Clock clock;
+    private RequestJournal requests;
+
+    private RunDirectoryJournal(RunDirectory dir, UsageJournal.Opened usage, Clock clock) {
         this.dir = dir;
         this.usage = usage;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized RequestLog requestLog() {
+        if (requests == null) {
+            requests = RequestJournal.open(dir.path(), clock);
+        }
+        return requests;
     }
 
     /** Opens (or resumes) the spec's run directory, recording {@code toolVersion} in a new manifest. */
@@ -44,6 +60,14 @@ public final class RunDirectoryJournal implements RunJournal {
             Map<String, Object> teacherRef = new LinkedHashMap<>();
             teacherRef.put("api", teacher.api().wireName());
             teacherRef.put("model", teacher.model());
+            // --reasoning and --structured change the replies, so they define the run; written only when not the
+            // default, so a run directory made before these options existed resumes with the defaults
+            if (teacher.reasoning() != ReasoningMode.AUTO) {
+                teacherRef.put("reasoning", teacher.reasoning().wireName());
+            }
+            if (teacher.structured() != StructuredMode.AUTO) {
+                teacherRef.put("structured", teacher.structured().wireName());
+            }
             settings.put("teacher", teacherRef);
             Manifest manifest = new Manifest(toolVersion, spec.command(), freshRunId, settings,
                     spec.limits(),
@@ -60,7 +84,7 @@ public final class RunDirectoryJournal implements RunJournal {
                 throw e;
             }
             Map<String, Long> rejections = dir.restoredRejectionCounts();
-            return new Opened(new RunDirectoryJournal(dir, usage), dir.manifest().runId(), dir.resumed(),
+            return new Opened(new RunDirectoryJournal(dir, usage, clock), dir.manifest().runId(), dir.resumed(),
                     dir.restoredExamples(), rejections, dir.previousStats().orElse(null));
         };
     }
@@ -112,11 +136,23 @@ public final class RunDirectoryJournal implements RunJournal {
     public void flush() {
         dir.flush();
         usage.journal().flush();
+        RequestJournal log = openedRequests();
+        if (log != null) {
+            log.flush();
+        }
+    }
+
+    private synchronized RequestJournal openedRequests() {
+        return requests;
     }
 
     @Override
     public void close() {
         try {
+            RequestJournal log = openedRequests();
+            if (log != null) {
+                log.close();
+            }
             usage.journal().close();
         } finally {
             dir.close();

@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.teacher.RequestLog;
+
 import dev.instructgen.storage.StatsFile;
 import dev.instructgen.storage.UsageEvent;
 import dev.instructgen.storage.UsageTotals;
@@ -60,6 +62,14 @@ public interface RunJournal extends AutoCloseable {
     /** The earlier sessions' counters rebuilt from the usage journal, if this journal keeps one. */
     default Optional<UsageTotals> restoredUsage() {
         return Optional.empty();
+    }
+
+    /**
+     * Where {@code --log-requests} writes each request and reply (requests.jsonl in a run directory), opened on
+     * the first call; nowhere by default.
+     */
+    default RequestLog requestLog() {
+        return RequestLog.NONE;
     }
 
     /** What opening found that the user should know (counters lost, a stats.json unreadable); none by default. */

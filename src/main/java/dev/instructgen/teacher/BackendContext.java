@@ -4,16 +4,24 @@ import dev.langchain4j.http.client.HttpClientBuilder;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * What a {@link TeacherBackend} gets to build its adapter: the settings, the environment (for the API key), the
- * shared HTTP transport and the clock (Retry-After dates).
+ * shared HTTP transport, the clock (Retry-After dates) and where to warn (a server refusing an optional field).
  */
 public record BackendContext(TeacherSettings settings, Function<String, String> env, HttpClientBuilder http,
-                             Clock clock) {
+                             Clock clock, Consumer<String> warnings) {
+
+    /** A context whose warnings go nowhere. */
+    public BackendContext(TeacherSettings settings, Function<String, String> env, HttpClientBuilder http,
+                          Clock clock) {
+        this(settings, env, http, clock, message -> { });
+    }
 
     public BackendContext {
+        Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(http, "http");

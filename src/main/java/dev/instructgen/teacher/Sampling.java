@@ -26,6 +26,11 @@ public record Sampling(Double temperature, Double topP, Integer maxTokens, Doubl
         }
     }
 
+    /** These parameters with another token limit. */
+    public Sampling withMaxTokens(int limit) {
+        return new Sampling(temperature, topP, limit, presencePenalty, stop);
+    }
+
     /** Greedy decoding with a token limit, as Self-Instruct uses for classification and instances. */
     public static Sampling greedy(int maxTokens) {
         return new Sampling(0.0, null, maxTokens, null, List.of());

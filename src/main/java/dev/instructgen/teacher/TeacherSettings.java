@@ -15,9 +15,20 @@ import java.util.Objects;
  * @param maxRpm   requests per minute limit, 0 for none
  * @param maxTpm   tokens per minute limit, 0 for none
  * @param patience how long the teacher may stay unreachable before the run stops resumable (exit 3)
+ * @param reasoning   {@code --reasoning}: the thinking switch and the room given to models that reason
+ * @param structured  {@code --structured}: JSON-schema replies for the stages that declare a shape
+ * @param logRequests {@code --log-requests}: every request and reply into requests.jsonl
  */
 public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String apiKeyEnv, int concurrency,
-                              Duration timeout, int maxRpm, int maxTpm, Duration patience) {
+                              Duration timeout, int maxRpm, int maxTpm, Duration patience,
+                              ReasoningMode reasoning, StructuredMode structured, boolean logRequests) {
+
+    /** Settings with the defaults {@code --reasoning auto}, {@code --structured auto}, no request log. */
+    public TeacherSettings(TeacherApi api, URI baseUrl, String model, String apiKeyEnv, int concurrency,
+                           Duration timeout, int maxRpm, int maxTpm, Duration patience) {
+        this(api, baseUrl, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm, patience, ReasoningMode.AUTO,
+                StructuredMode.AUTO, false);
+    }
 
     public TeacherSettings {
         Objects.requireNonNull(api, "api");
@@ -25,6 +36,8 @@ public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String 
         TeacherUrl.check(baseUrl);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(patience, "patience");
+        Objects.requireNonNull(reasoning, "reasoning");
+        Objects.requireNonNull(structured, "structured");
         if (model == null || model.isBlank()) {
             throw new BadInputException("--model is required: the teacher model name, e.g. llama3.1:8b");
         }

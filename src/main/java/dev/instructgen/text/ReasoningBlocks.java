@@ -19,6 +19,17 @@ public final class ReasoningBlocks {
     private ReasoningBlocks() {
     }
 
+    /** Whether the reply holds reasoning, closed or not. */
+    public static boolean present(String reply) {
+        return reply != null && (CLOSED.matcher(reply).find() || UNCLOSED.matcher(reply).find()
+                || ONLY_CLOSING.matcher(reply).find());
+    }
+
+    /** Whether the reply ends inside a reasoning block that was never closed: cut off while thinking. */
+    public static boolean endsInside(String reply) {
+        return reply != null && UNCLOSED.matcher(CLOSED.matcher(reply).replaceAll("")).find();
+    }
+
     /** The reply without its reasoning blocks, trimmed when anything was removed. */
     public static String strip(String reply) {
         if (reply == null) {

@@ -44,6 +44,21 @@ public final class FakeTeacherServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong listRequests = new AtomicLong();
     private volatile java.util.List<String> served = java.util.List.of();
+    private volatile boolean honourMaxTokens;
+    private final java.util.List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** Cuts replies longer than the request's max_tokens (4 characters a token), as a real server does. */
+    public FakeTeacherServer honouringMaxTokens() {
+        honourMaxTokens = true;
+        return this;
+    }
+
+    /** The chat request bodies received so far (the first 500), in order. */
+    public java.util.List<String> requestBodies() {
+        synchronized (bodies) {
+            return java.util.List.copyOf(bodies);
+        }
+    }
     private final AtomicLong tokensAnswered = new AtomicLong();
     private final AtomicLong largestReply = new AtomicLong();
     private volatile Function<Long, Fault> faults = n -> Fault.NONE;
@@ -168,6 +183,9 @@ public final class FakeTeacherServer implements AutoCloseable {
         try (exchange) {
             Fault fault = faults.apply(requests.incrementAndGet());
             JsonNode body = JSON.readTree(exchange.getRequestBody());
+            if (bodies.size() < 500) {
+                bodies.add(body.toString());
+            }
             String prompt = lastUserMessage(body);
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
@@ -177,7 +195,12 @@ public final class FakeTeacherServer implements AutoCloseable {
             }
             String reply = responder.apply(prompt);
             boolean cut = fault == Fault.LENGTH;
-            if (cut) {
+            JsonNode limit = openAi ? body.path("max_tokens").isMissingNode() ? body.path("max_completion_tokens")
+                    : body.path("max_tokens") : body.path("options").path("num_predict");
+            if (honourMaxTokens && limit.canConvertToInt() && reply.length() > limit.asInt() * 4) {
+                reply = reply.substring(0, limit.asInt() * 4);
+                cut = true;
+            } else if (cut) {
                 reply = reply.substring(0, reply.length() / 2);
             } else if (fault == Fault.EMPTY_CONTENT) {
                 reply = "";

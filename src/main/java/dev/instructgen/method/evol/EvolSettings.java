@@ -33,8 +33,9 @@ public record EvolSettings(int rounds, OperationWeights weights, long randomSeed
     public static final int DEFAULT_MAX_TOKENS = 2048;
     /**
      * The judge answers one of two short phrases; greedy decoding and a few tokens are enough for a model that
-     * answers at once ("The two requests are not equal." is 7). A model that reasons first needs
-     * {@code sampling.judge.max-tokens} raised, or its verdict is cut off and counted as unclear.
+     * answers at once ("The two requests are not equal." is 7; the structured {"verdict":"Not Equal"} about as
+     * many). A model that reasons first gets more room from the teacher stack ({@code --reasoning on|auto}), or
+     * the thinking switched off ({@code --reasoning off}).
      */
     public static final Sampling JUDGE = new Sampling(0.0, null, 8, null, List.of());
     /** Stage names of the config file's sampling section: the rewrites and the answers. */

@@ -99,7 +99,8 @@ public final class EvolutionStep {
     public Next judge(Candidate c) {
         EvolPrompts.Rendered prompt = prompts.render(EvolPrompts.JUDGE,
                 Map.of("parent", c.lineage().currentText(), "child", c.instruction()));
-        TeacherReply reply = call(STAGE_JUDGE, prompt.text(), settings.judge());
+        TeacherReply reply = teacher.complete(TeacherRequest.ofUserPrompt(STAGE_JUDGE, prompt.text(), settings.judge())
+                .withSchema(EqualitySchema.SCHEMA));
         Candidate judged = c.after("judge", prompt.provenance(), reply.usage());
         EqualityAnswer answer = EqualityAnswer.parse(reply.text());
         if (stats.judged(answer == EqualityAnswer.UNCLEAR)) {

@@ -56,7 +56,8 @@ final class InstructionGenerationJob implements Stage.Work<List<PoolEntry>> {
         int accepted = 0;
         try {
             TeacherReply reply = ctx.teacher().complete(
-                    TeacherRequest.ofUserPrompt(stage(), prompts.generation(shown), sampling));
+                    TeacherRequest.ofUserPrompt(stage(), prompts.generation(shown), sampling)
+                            .withSchema(InstructionListSchema.SCHEMA));
             InstructionListParser.ListReply list = listParser.read(ReasoningBlocks.strip(reply.text()),
                     reply.wasCutOff());
             List<String> candidates = list.instructions();

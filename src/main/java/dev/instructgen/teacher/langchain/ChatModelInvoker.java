@@ -4,7 +4,6 @@ import dev.instructgen.teacher.ChatMessage;
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.FinishReason;
 import dev.instructgen.teacher.RetriableTeacherException;
-import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
@@ -13,13 +12,11 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.Function;
 
 /**
  * What both adapters do around a LangChain4j {@link ChatModel}: translate our request, time the call, translate
@@ -29,34 +26,46 @@ import java.util.function.Function;
 public final class ChatModelInvoker {
 
     private final ChatModel model;
-    private final Function<Sampling, ChatRequestParameters> parameters;
+    private final WireParameters parameters;
+    private final WireFeatures features;
     private final TeacherFailureMapper failures;
     private final String host;
 
     /**
-     * @param parameters how this wire format expresses our sampling (Ollama has no presence penalty, ...)
+     * @param parameters how this wire format expresses our sampling (Ollama has no presence penalty, ...) and
+     *                   the extras
+     * @param features   which extras to send, and what the server refused so far
      */
-    public ChatModelInvoker(ChatModel model, Function<Sampling, ChatRequestParameters> parameters,
+    public ChatModelInvoker(ChatModel model, WireParameters parameters, WireFeatures features,
                             TeacherFailureMapper failures, String host) {
         this.model = model;
         this.parameters = parameters;
+        this.features = features;
         this.failures = failures;
         this.host = host;
     }
 
     public TeacherReply invoke(TeacherRequest request) {
-        ChatRequest chatRequest = ChatRequest.builder()
-                .messages(toLangChain(request.messages()))
-                .parameters(parameters.apply(request.sampling()))
-                .build();
         long start = System.nanoTime();
         ChatResponse response;
-        try {
-            response = model.chat(chatRequest);
-        } catch (CancellationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw failures.map(e);
+        WireExtras extras;
+        while (true) {
+            extras = features.extrasFor(request);
+            ChatRequest chatRequest = ChatRequest.builder()
+                    .messages(toLangChain(request.messages()))
+                    .parameters(parameters.of(request.sampling(), extras))
+                    .build();
+            try {
+                response = model.chat(chatRequest);
+                break;
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a refused extra is switched off for the run: at most once per extra, so this loop ends
+                if (!features.refused(e, extras, host)) {
+                    throw failures.map(e);
+                }
+            }
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         FinishReason finish = finishReason(response.finishReason());
@@ -65,6 +74,9 @@ public final class ChatModelInvoker {
             throw new RetriableTeacherException(FaultKind.EMPTY_CONTENT, "the teacher at " + host
                     + " returned empty content (finish reason " + finish.name().toLowerCase(java.util.Locale.ROOT)
                     + ")", null, null);
+        }
+        if (extras.schema() != null) {
+            text = StructuredReply.asText(text, extras.schema());
         }
         return new TeacherReply(text, finish, usage(response.tokenUsage()), latency);
     }

@@ -1,16 +1,13 @@
 package dev.instructgen.teacher.langchain;
 
-import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 
 import java.time.Clock;
-import java.util.function.Function;
 
 /**
  * The adapter every LangChain4j-backed backend returns: a configured {@link ChatModel} behind our port. What
@@ -27,15 +24,16 @@ public final class LangChainTeacherClient implements TeacherClient {
     /**
      * @param apiKeyEnv  name of the key's variable, for messages
      * @param apiKey     the key in use or null, only to blank it out of quoted server text
-     * @param parameters how this wire format expresses our sampling
+     * @param parameters how this wire format expresses our sampling and the request's extras
+     * @param features   which extras (thinking switch, response schema) to send, and which the server refused
      */
-    public LangChainTeacherClient(TeacherIdentity identity, ChatModel model,
-                                  Function<Sampling, ChatRequestParameters> parameters, String apiKeyEnv,
-                                  String apiKey, HttpClientBuilder http, Clock clock) {
+    public LangChainTeacherClient(TeacherIdentity identity, ChatModel model, WireParameters parameters,
+                                  WireFeatures features, String apiKeyEnv, String apiKey, HttpClientBuilder http,
+                                  Clock clock) {
         this.identity = identity;
         this.http = http;
         TeacherFailureMapper failures = new TeacherFailureMapper(identity, apiKeyEnv, apiKey, clock);
-        this.invoker = new ChatModelInvoker(model, parameters, failures, identity.host());
+        this.invoker = new ChatModelInvoker(model, parameters, features, failures, identity.host());
     }
 
     @Override

@@ -11,7 +11,10 @@ import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.http.ModelListProbe;
 import dev.instructgen.teacher.langchain.LangChainTeacherClient;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.instructgen.teacher.langchain.Schemas;
+import dev.instructgen.teacher.langchain.WireExtras;
+import dev.instructgen.teacher.langchain.WireFeatures;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 
 import java.util.ArrayList;
@@ -44,7 +47,10 @@ public final class OllamaBackend implements TeacherBackend {
             builder.customHeaders(() -> Map.of("Authorization", header));
         }
         TeacherIdentity identity = new TeacherIdentity(TeacherApi.OLLAMA, settings.model(), settings.host());
-        return new LangChainTeacherClient(identity, builder.build(), OllamaBackend::parameters,
+        // Ollama has taken a JSON schema as "format" since 0.5: every Ollama is known to support it
+        WireFeatures features = new WireFeatures(settings.reasoning(), settings.structured(), true,
+                context.warnings());
+        return new LangChainTeacherClient(identity, builder.build(), OllamaBackend::parameters, features,
                 settings.apiKeyEnv(), key, context.http(), context.clock());
     }
 
@@ -78,11 +84,22 @@ public final class OllamaBackend implements TeacherBackend {
     }
 
     static ChatRequestParameters parameters(Sampling sampling) {
-        return DefaultChatRequestParameters.builder()
+        return parameters(sampling, new WireExtras(false, null));
+    }
+
+    /** {@code think: false} is Ollama's thinking switch (0.9 and later); the schema goes out as {@code format}. */
+    static ChatRequestParameters parameters(Sampling sampling, WireExtras extras) {
+        OllamaChatRequestParameters.Builder builder = OllamaChatRequestParameters.builder()
                 .temperature(sampling.temperature())
                 .topP(sampling.topP())
                 .maxOutputTokens(sampling.maxTokens())
-                .stopSequences(sampling.stop().isEmpty() ? null : sampling.stop())
-                .build();
+                .stopSequences(sampling.stop().isEmpty() ? null : sampling.stop());
+        if (extras.thinkingOff()) {
+            builder.think(false);
+        }
+        if (extras.schema() != null) {
+            builder.responseFormat(Schemas.responseFormat(extras.schema()));
+        }
+        return builder.build();
     }
 }

@@ -8,13 +8,20 @@ import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.http.ModelListProbe;
+import dev.instructgen.teacher.LocalHosts;
 import dev.instructgen.teacher.langchain.LangChainTeacherClient;
+import dev.instructgen.teacher.langchain.Schemas;
+import dev.instructgen.teacher.langchain.WireExtras;
+import dev.instructgen.teacher.langchain.WireFeatures;
+import dev.instructgen.teacher.langchain.WireParameters;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -42,9 +49,17 @@ public final class OpenAiBackend implements TeacherBackend {
                 .maxRetries(0)
                 .logRequests(false)
                 .logResponses(false)
+                // the schema is sent only to requests that carry one (WireFeatures decides), and strict so a
+                // server that enforces it (OpenAI, vLLM's guided decoding) returns exactly the shape
+                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                .strictJsonSchema(true)
                 .build();
         TeacherIdentity identity = new TeacherIdentity(TeacherApi.OPENAI, settings.model(), settings.host());
-        return new LangChainTeacherClient(identity, model, OpenAiBackend::parameters, settings.apiKeyEnv(), key,
+        boolean openAi = isOpenAi(settings.host());
+        WireFeatures features = new WireFeatures(settings.reasoning(), settings.structured(),
+                openAi || LocalHosts.isLocal(settings.host()), context.warnings());
+        WireParameters parameters = (sampling, extras) -> parameters(sampling, extras, openAi);
+        return new LangChainTeacherClient(identity, model, parameters, features, settings.apiKeyEnv(), key,
                 context.http(), context.clock());
     }
 
@@ -68,12 +83,41 @@ public final class OpenAiBackend implements TeacherBackend {
     }
 
     static ChatRequestParameters parameters(Sampling sampling) {
-        return OpenAiChatRequestParameters.builder()
+        return parameters(sampling, new WireExtras(false, null), false);
+    }
+
+    /**
+     * The thinking switch differs by server: OpenAI's own API knows only {@code reasoning_effort} (and refuses
+     * unknown fields), while vLLM, SGLang and llama.cpp server pass {@code chat_template_kwargs} to the model's
+     * chat template, whose {@code enable_thinking} Qwen3 and similar templates read. See docs/teacher.md.
+     */
+    public static ChatRequestParameters parameters(Sampling sampling, WireExtras extras, boolean openAi) {
+        OpenAiChatRequestParameters.Builder builder = OpenAiChatRequestParameters.builder()
                 .temperature(sampling.temperature())
                 .topP(sampling.topP())
                 .maxOutputTokens(sampling.maxTokens())
                 .presencePenalty(sampling.presencePenalty())
-                .stopSequences(sampling.stop().isEmpty() ? null : sampling.stop())
-                .build();
+                .stopSequences(sampling.stop().isEmpty() ? null : sampling.stop());
+        if (extras.thinkingOff()) {
+            if (openAi) {
+                // the least reasoning OpenAI's reasoning models accept; a model without reasoning refuses the
+                // field with a 400, after which WireFeatures leaves it out
+                builder.reasoningEffort(MINIMAL_EFFORT);
+            } else {
+                builder.customParameters(Map.of("chat_template_kwargs", Map.of("enable_thinking", false)));
+            }
+        }
+        if (extras.schema() != null) {
+            builder.responseFormat(Schemas.responseFormat(extras.schema()));
+        }
+        return builder.build();
+    }
+
+    /** OpenAI's lowest reasoning effort (GPT-5 family; o-series models accept "low" and up). */
+    static final String MINIMAL_EFFORT = "minimal";
+
+    /** OpenAI's own API, as opposed to a server that speaks its wire format. */
+    static boolean isOpenAi(String host) {
+        return host.equals("api.openai.com") || host.startsWith("api.openai.com:");
     }
 }

@@ -1,7 +1,11 @@
 package dev.instructgen.teacher.stack;
 
 import dev.instructgen.teacher.BackendContext;
+import dev.instructgen.teacher.ReasoningMode;
+import dev.instructgen.teacher.RequestLog;
 import dev.instructgen.teacher.TeacherBackend;
+import dev.instructgen.teacher.log.LoggingTeacherClient;
+import dev.instructgen.teacher.reasoning.ReasoningRoomTeacherClient;
 import dev.instructgen.teacher.stack.TeacherBackends;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherMetrics;
@@ -29,6 +33,8 @@ import java.util.function.Function;
  *
  * <pre>
  * Stoppable            on a stop (Ctrl-C, budget, patience) ends every wait below at once; calls on the wire finish
+ * ReasoningRoom        --reasoning on|auto: more tokens for short stages once the model reasons, and a reply cut
+ *                      off inside a reasoning block sent once more with room (a request of its own, retried below)
  * Retrying             one loop per request; every attempt below goes through all the layers beneath it,
  *                      and this is the only layer that retries (LangChain4j's maxRetries is 0, OkHttp's
  *                      connection retry is off), so attempts never multiply
@@ -40,7 +46,8 @@ import java.util.function.Function;
  *    RateLimited       --max-rpm / --max-tpm, taken just before the wire so the send rate is what the limit says
  *     Metered          per attempt on the wire: in flight, latency, success (faults come from Retrying, which
  *                      alone knows whether another attempt follows)
- *      adapter         the {@link TeacherBackend} registered for --teacher-api in {@link TeacherBackends}
+ *      Logging         --log-requests: each attempt and its reply or failure into requests.jsonl
+ *       adapter         the {@link TeacherBackend} registered for --teacher-api in {@link TeacherBackends}
  *                      (OpenAI-compatible or Ollama over LangChain4j), on the shared OkHttp transport
  * </pre>
  *
@@ -62,11 +69,19 @@ public final class TeacherStack {
      */
     public static TeacherClient buildReachable(TeacherSettings settings, TeacherMetrics metrics,
                                                Function<String, String> env, Consumer<String> warnings) {
+        return buildReachable(settings, metrics, env, warnings, RequestLog.NONE);
+    }
+
+    /** @param requests where {@code --log-requests} writes (used only when the settings ask for it) */
+    public static TeacherClient buildReachable(TeacherSettings settings, TeacherMetrics metrics,
+                                               Function<String, String> env, Consumer<String> warnings,
+                                               RequestLog requests) {
         TeacherBackend backend = TeacherBackends.standard().forApi(settings.api());
         try (OkHttpTransportBuilder unused = new OkHttpTransportBuilder(1, settings.timeout())) {
             backend.probe(new BackendContext(settings, env, unused, Clock.systemUTC()), warnings);
         }
-        return build(settings, metrics, env);
+        return build(TeacherBackends.standard(), settings, metrics, env, TeacherSeams.system(System.nanoTime()),
+                RetryPolicy.defaults(), BreakerPolicy.defaults(), warnings, requests);
     }
 
     /** The full stack with real time, without the check before the run. */
@@ -91,13 +106,29 @@ public final class TeacherStack {
     public static TeacherClient build(TeacherBackends backends, TeacherSettings settings, TeacherMetrics metrics,
                                       Function<String, String> env, TeacherSeams seams, RetryPolicy retry,
                                       BreakerPolicy breaker) {
+        return build(backends, settings, metrics, env, seams, retry, breaker, message -> { }, RequestLog.NONE);
+    }
+
+    /**
+     * @param warnings told when a server refuses an optional field (structured output, the thinking switch)
+     * @param requests where {@code --log-requests} writes
+     */
+    public static TeacherClient build(TeacherBackends backends, TeacherSettings settings, TeacherMetrics metrics,
+                                      Function<String, String> env, TeacherSeams seams, RetryPolicy retry,
+                                      BreakerPolicy breaker, Consumer<String> warnings, RequestLog requests) {
         OkHttpTransportBuilder http = new OkHttpTransportBuilder(settings.concurrency(), settings.timeout());
-        TeacherClient adapter = backends.forApi(settings.api())
-                .connect(new BackendContext(settings, env, http, seams.clock()));
+        BackendContext context = new BackendContext(settings, env, http, seams.clock(), warnings);
+        TeacherClient adapter = backends.forApi(settings.api()).connect(context);
+        if (settings.logRequests()) {
+            adapter = new LoggingTeacherClient(adapter, requests, seams.clock(), context.apiKey());
+        }
         return decorate(adapter, settings, metrics, seams, retry, breaker);
     }
 
-    /** Wraps any adapter (a fake in tests) in the decorators, in the order explained above. */
+    /**
+     * Wraps any adapter (a fake in tests) in the decorators, in the order explained above; the request log, which
+     * needs the key to blank it out, is wrapped around the adapter by {@link #build}.
+     */
     public static TeacherClient decorate(TeacherClient adapter, TeacherSettings settings, TeacherMetrics metrics,
                                          TeacherSeams seams, RetryPolicy retry, BreakerPolicy breaker) {
         CancellableSleeper waits = new CancellableSleeper(seams.sleeper());
@@ -107,6 +138,9 @@ public final class TeacherStack {
         client = new AdaptiveConcurrencyTeacherClient(client, new AdaptiveConcurrencyLimiter(settings.concurrency()));
         client = new CircuitBreakingTeacherClient(client, breaker, patience, seams.clock(), waits);
         client = new RetryingTeacherClient(client, retry, metrics, waits, seams.random(), patience);
+        if (settings.reasoning() != ReasoningMode.OFF) {
+            client = new ReasoningRoomTeacherClient(client, settings.reasoning());
+        }
         return new StoppableTeacherClient(client, waits);
     }
 }

@@ -39,7 +39,10 @@ class ChatModelInvokerTest {
         };
         TeacherIdentity identity = new TeacherIdentity(TeacherApi.OPENAI, "m", "localhost:1");
         return new ChatModelInvoker(model,
-                sampling -> DefaultChatRequestParameters.builder().temperature(sampling.temperature()).build(),
+                (sampling, extras) -> DefaultChatRequestParameters.builder().temperature(sampling.temperature())
+                        .build(),
+                new WireFeatures(dev.instructgen.teacher.ReasoningMode.AUTO, dev.instructgen.teacher.StructuredMode.OFF,
+                        false, message -> { }),
                 new TeacherFailureMapper(identity, "K", null, Clock.systemUTC()), identity.host());
     }
 
