@@ -11,7 +11,9 @@ public enum MethodId {
     SELF_INSTRUCT("self-instruct"),
     EVOL_INSTRUCT("evol-instruct"),
     /** An input example written unchanged (Evol-Instruct's {@code --keep-originals}). */
-    SEED("seed");
+    SEED("seed"),
+    /** Filtering of an existing dataset or run ({@code instructgen curate}); its examples keep their own method. */
+    CURATE("curate");
 
     private final String code;
 
@@ -31,8 +33,8 @@ public enum MethodId {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown method '" + code + "' (expected self-instruct, evol-instruct "
-                + "or seed)");
+        throw new IllegalArgumentException("unknown method '" + code + "' (expected self-instruct, evol-instruct, "
+                + "seed or curate)");
     }
 
     @Override

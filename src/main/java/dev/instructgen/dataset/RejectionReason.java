@@ -61,7 +61,13 @@ public enum RejectionReason {
     EVOLUTION_CUT_OFF("evolution_cut_off", "evol-<operation>", "the rewrite hit the token limit"),
     RESPONSE_CUT_OFF("response_cut_off", "evol-<operation>", "the answer hit the token limit"),
     TEACHER_ERROR("teacher_error", "evol-<operation>",
-            "a request of the evolution still failed after the teacher stack's retries");
+            "a request of the evolution still failed after the teacher stack's retries"),
+
+    // Quality (issue 12): semantic near-duplicates and benchmark decontamination
+    SEMANTIC_DUPLICATE("semantic_duplicate", "curate",
+            "embedding cosine similarity above the threshold with an instruction already kept"),
+    BENCHMARK_OVERLAP("benchmark_overlap", "curate",
+            "shares a long word n-gram with a benchmark item, or its ROUGE-L F1 with one exceeds the threshold");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 
