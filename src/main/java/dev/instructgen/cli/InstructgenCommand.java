@@ -15,6 +15,7 @@ import java.io.PrintWriter;
                 SelfInstructCommand.class,
                 EvolInstructCommand.class,
                 DedupCommand.class,
+                CurateCommand.class,
                 ExportCommand.class,
                 MixCommand.class,
                 TemplateCommand.class,

@@ -15,7 +15,9 @@ public enum MethodId {
     /** A record taken into a mix of sources (provenance.mix says which source and how). */
     MIX("mix"),
     /** A labelled NLP record rendered into an instruction by a task template. */
-    TEMPLATE("template");
+    TEMPLATE("template"),
+    /** Filtering of an existing dataset or run ({@code instructgen curate}); its examples keep their own method. */
+    CURATE("curate");
 
     private final String code;
 
@@ -35,8 +37,8 @@ public enum MethodId {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown method '" + code + "' (expected self-instruct, evol-instruct "
-                + "or seed)");
+        throw new IllegalArgumentException("unknown method '" + code + "' (expected self-instruct, evol-instruct, "
+                + "seed or curate)");
     }
 
     @Override

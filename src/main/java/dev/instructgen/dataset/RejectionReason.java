@@ -65,7 +65,12 @@ public enum RejectionReason {
 
     // mix (docs/mixing.md): the cross-source ROUGE-L dedup
     CROSS_SOURCE_DUPLICATE("cross_source_duplicate", "mix",
-            "ROUGE-L F1 above the threshold against a record an earlier source already put into the mix");
+            "ROUGE-L F1 above the threshold against a record an earlier source already put into the mix"),
+    // Quality (issue 12): semantic near-duplicates and benchmark decontamination
+    SEMANTIC_DUPLICATE("semantic_duplicate", "curate",
+            "embedding cosine similarity above the threshold with an instruction already kept"),
+    BENCHMARK_OVERLAP("benchmark_overlap", "curate",
+            "shares a long word n-gram with a benchmark item, or its ROUGE-L F1 with one exceeds the threshold");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 

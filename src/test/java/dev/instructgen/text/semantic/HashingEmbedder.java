@@ -6,11 +6,11 @@ import java.util.Locale;
  * A deterministic stand-in for a sentence model in tests: each lower-cased word adds a fixed pseudo-random
  * direction, so texts sharing words point the same way. Fast, and no model to load.
  */
-final class HashingEmbedder implements SentenceEmbedder {
+public final class HashingEmbedder implements SentenceEmbedder {
 
     private final int dimension;
 
-    HashingEmbedder(int dimension) {
+    public HashingEmbedder(int dimension) {
         this.dimension = dimension;
     }
 
