@@ -15,6 +15,7 @@ import java.io.PrintWriter;
                 SelfInstructCommand.class,
                 EvolInstructCommand.class,
                 AlpacaCommand.class,
+                UnnaturalCommand.class,
                 DedupCommand.class,
                 ExportCommand.class,
                 StatsCommand.class,
