@@ -14,6 +14,8 @@ import java.io.PrintWriter;
         subcommands = {
                 SelfInstructCommand.class,
                 EvolInstructCommand.class,
+                AlpacaCommand.class,
+                UnnaturalCommand.class,
                 DedupCommand.class,
                 CurateCommand.class,
                 ExportCommand.class,

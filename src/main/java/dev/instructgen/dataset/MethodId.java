@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum MethodId {
     SELF_INSTRUCT("self-instruct"),
     EVOL_INSTRUCT("evol-instruct"),
+    ALPACA("alpaca"),
+    UNNATURAL("unnatural"),
     /** An input example written unchanged (Evol-Instruct's {@code --keep-originals}). */
     SEED("seed"),
     /** A record taken into a mix of sources (provenance.mix says which source and how). */
@@ -37,8 +39,8 @@ public enum MethodId {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown method '" + code + "' (expected self-instruct, evol-instruct, "
-                + "seed or curate)");
+        throw new IllegalArgumentException("unknown method '" + code + "' (expected one of "
+                + java.util.Arrays.stream(values()).map(MethodId::code).toList() + ")");
     }
 
     @Override
