@@ -14,6 +14,7 @@ import java.io.PrintWriter;
         subcommands = {
                 SelfInstructCommand.class,
                 EvolInstructCommand.class,
+                InvertCommand.class,
                 DedupCommand.class,
                 ExportCommand.class,
                 StatsCommand.class,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum MethodId {
     SELF_INSTRUCT("self-instruct"),
     EVOL_INSTRUCT("evol-instruct"),
+    INVERT("invert"),
     /** An input example written unchanged (Evol-Instruct's {@code --keep-originals}). */
     SEED("seed");
 

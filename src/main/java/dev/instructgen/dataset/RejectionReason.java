@@ -32,7 +32,7 @@ public enum RejectionReason {
             "the instruction starts with punctuation"),
     STARTS_WITH_NON_LETTER("starts_with_non_letter", "instruction-generation",
             "the instruction is empty or starts with anything but an ASCII letter"),
-    TOO_SIMILAR("too_similar", "instruction-generation, evol-<operation>",
+    TOO_SIMILAR("too_similar", "instruction-generation, evol-<operation>, invert",
             "ROUGE-L F1 above the novelty threshold against an instruction already in the pool",
             "rouge_similarity"),
     NOT_CLASSIFICATION_ANSWER("not_classification_answer", "classification",
@@ -61,7 +61,12 @@ public enum RejectionReason {
     EVOLUTION_CUT_OFF("evolution_cut_off", "evol-<operation>", "the rewrite hit the token limit"),
     RESPONSE_CUT_OFF("response_cut_off", "evol-<operation>", "the answer hit the token limit"),
     TEACHER_ERROR("teacher_error", "evol-<operation>",
-            "a request of the evolution still failed after the teacher stack's retries");
+            "a request of the evolution still failed after the teacher stack's retries"),
+
+    // Input inversion (docs/invert.md)
+    INVERSION_SKIPPED("inversion_skipped", "invert", "the teacher answered SKIP: the example makes no sense inverted"),
+    EMPTY_INVERSION("empty_inversion", "invert", "the reply held no inverse instruction"),
+    INVERSION_CUT_OFF("inversion_cut_off", "invert", "the inversion reply hit the token limit");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 
