@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 EvolInstructCommand.class,
                 AlpacaCommand.class,
                 UnnaturalCommand.class,
+                InvertCommand.class,
                 DedupCommand.class,
                 CurateCommand.class,
                 ExportCommand.class,

@@ -12,6 +12,7 @@ public enum MethodId {
     EVOL_INSTRUCT("evol-instruct"),
     ALPACA("alpaca"),
     UNNATURAL("unnatural"),
+    INVERT("invert"),
     /** An input example written unchanged (Evol-Instruct's {@code --keep-originals}). */
     SEED("seed"),
     /** A record taken into a mix of sources (provenance.mix says which source and how). */

@@ -32,7 +32,7 @@ public enum RejectionReason {
             "the instruction starts with punctuation"),
     STARTS_WITH_NON_LETTER("starts_with_non_letter", "instruction-generation",
             "the instruction is empty or starts with anything but an ASCII letter"),
-    TOO_SIMILAR("too_similar", "instruction-generation, evol-<operation>",
+    TOO_SIMILAR("too_similar", "instruction-generation, evol-<operation>, invert",
             "ROUGE-L F1 above the novelty threshold against an instruction already in the pool",
             "rouge_similarity"),
     NOT_CLASSIFICATION_ANSWER("not_classification_answer", "classification",
@@ -70,7 +70,11 @@ public enum RejectionReason {
     SEMANTIC_DUPLICATE("semantic_duplicate", "curate",
             "embedding cosine similarity above the threshold with an instruction already kept"),
     BENCHMARK_OVERLAP("benchmark_overlap", "curate",
-            "shares a long word n-gram with a benchmark item, or its ROUGE-L F1 with one exceeds the threshold");
+            "shares a long word n-gram with a benchmark item, or its ROUGE-L F1 with one exceeds the threshold"),
+    // Input inversion (docs/invert.md)
+    INVERSION_SKIPPED("inversion_skipped", "invert", "the teacher answered SKIP: the example makes no sense inverted"),
+    EMPTY_INVERSION("empty_inversion", "invert", "the reply held no inverse instruction"),
+    INVERSION_CUT_OFF("inversion_cut_off", "invert", "the inversion reply hit the token limit");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 

@@ -1,5 +1,6 @@
 package dev.instructgen.report.export;
 
+import dev.instructgen.error.BadInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.instructgen.dataset.Example;
@@ -17,13 +18,19 @@ import java.util.stream.Collectors;
  *   <li>{@code openai-chat}: {messages: [{role: system?}, {role: user}, {role: assistant}]}, the chat
  *       fine-tuning JSONL format; nothing else is added, since strict validators reject unknown keys.</li>
  * </ul>
- * For the chat formats the user turn is the instruction, then a blank line and the input when there is one.
+ * For the chat formats the user turn is the instruction, then a blank line and the input when there is one; a
+ * conversation record ({@link Example#messages}) carries all its turns, and alpaca refuses it.
  */
 public enum ExportFormat {
 
     ALPACA("alpaca", false) {
         @Override
         public ObjectNode toRecord(Example example, String systemPrompt) {
+            if (example.isConversation()) {
+                throw new BadInputException("example " + example.id() + " is a conversation of "
+                        + example.messages().size() + " messages; alpaca holds one instruction and output, so "
+                        + "export conversations with --format sharegpt or openai-chat");
+            }
             ObjectNode record = JSON.objectNode();
             record.put("instruction", example.instruction());
             record.put("input", example.input());
@@ -43,6 +50,13 @@ public enum ExportFormat {
             if (systemPrompt != null) {
                 turns.addObject().put("from", "system").put("value", systemPrompt);
             }
+            if (example.isConversation()) {
+                for (Example.Message m : example.messages()) {
+                    turns.addObject().put("from", SHAREGPT_ROLES.getOrDefault(m.role(), m.role()))
+                            .put("value", m.content());
+                }
+                return record;
+            }
             turns.addObject().put("from", "human").put("value", userTurn(example));
             turns.addObject().put("from", "gpt").put("value", example.output());
             return record;
@@ -57,6 +71,11 @@ public enum ExportFormat {
             if (systemPrompt != null) {
                 messages.addObject().put("role", "system").put("content", systemPrompt);
             }
+            if (example.isConversation()) {
+                example.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content",
+                        m.content()));
+                return record;
+            }
             messages.addObject().put("role", "user").put("content", userTurn(example));
             messages.addObject().put("role", "assistant").put("content", example.output());
             return record;
@@ -64,6 +83,9 @@ public enum ExportFormat {
     };
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** ShareGPT names the speakers human and gpt. */
+    private static final java.util.Map<String, String> SHAREGPT_ROLES = java.util.Map.of("user", "human",
+            "assistant", "gpt", "system", "system");
 
     private final String cliName;
     private final boolean alwaysJsonLines;
