@@ -61,7 +61,11 @@ public enum RejectionReason {
     EVOLUTION_CUT_OFF("evolution_cut_off", "evol-<operation>", "the rewrite hit the token limit"),
     RESPONSE_CUT_OFF("response_cut_off", "evol-<operation>", "the answer hit the token limit"),
     TEACHER_ERROR("teacher_error", "evol-<operation>",
-            "a request of the evolution still failed after the teacher stack's retries");
+            "a request of the evolution still failed after the teacher stack's retries"),
+    LOW_QUALITY("low_quality", "quality-judge, evol-<operation>",
+            "the LLM judge scored the example below --min-score (AlpaGasus rubric, 0-5)"),
+    JUDGE_UNREADABLE("judge_unreadable", "quality-judge, evol-<operation>",
+            "no score could be read from the judge's reply, also after one retry (--on-unreadable drop)");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 
