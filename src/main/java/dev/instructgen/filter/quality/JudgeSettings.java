@@ -35,10 +35,9 @@ public record JudgeSettings(double minScore, OnUnreadable onUnreadable, Sampling
     }
 
     /** What a resumed run must share with its first session (the manifest's {@code judge} settings). */
-    public Map<String, Object> manifest(String judgeModel, String judgeHost, String template) {
+    public Map<String, Object> manifest(String judgeModel, String template) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", judgeModel);
-        m.put("host", judgeHost);
         m.put("min_score", minScore);
         m.put("on_unreadable", onUnreadable.key());
         m.put("template", template);

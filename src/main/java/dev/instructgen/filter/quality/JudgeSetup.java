@@ -29,8 +29,11 @@ public record JudgeSetup(TeacherSettings teacher, boolean ownStack, JudgeSetting
         return new LlmJudge(client, template, settings, Provenance.TeacherRef.of(teacher.identity()));
     }
 
-    /** The manifest's {@code judge} settings: a resume with another judge or threshold is refused by name. */
+    /**
+     * The manifest's {@code judge} settings: a resume with another judge model, rubric or threshold is refused by
+     * name; the endpoint and the concurrency may change, as the teacher's may.
+     */
     public Map<String, Object> manifest() {
-        return settings.manifest(teacher.model(), teacher.host(), template.provenanceId());
+        return settings.manifest(teacher.model(), template.provenanceId());
     }
 }
