@@ -43,6 +43,9 @@ public final class EvolInstructCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions options;
 
+    @Mixin
+    JudgeOptions judge;
+
     @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
             description = "Instructions to evolve: a Self-Instruct seed file, an Alpaca JSON/JSONL or Dolly JSONL "
                     + "dataset, or a run directory (its examples.jsonl).")
@@ -98,9 +101,10 @@ public final class EvolInstructCommand implements Callable<Integer> {
         EvolSettings settings = settings();
         Dataset dataset = DatasetReader.read(input);
         SeedLicenses licenses = new SeedLicenseResolver().resolve(dataset.file(), inputLicense, dataset.tasks());
-        LibraryEvolPrompts prompts = new LibraryEvolPrompts(PromptLibrary.withOverrides(options.promptsDir));
+        PromptLibrary library = PromptLibrary.withOverrides(options.promptsDir);
+        LibraryEvolPrompts prompts = new LibraryEvolPrompts(library);
         EvolInstructMethod method = new EvolInstructMethod(input, dataset, licenses, EvolInput.all(dataset, licenses),
-                settings, prompts);
+                settings, prompts, judge.setup(options, config.file(), library));
         return GenerationRun.run(method, options, config, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 clock);
     }

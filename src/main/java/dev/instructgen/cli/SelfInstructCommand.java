@@ -41,6 +41,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions gen;
 
+    @Mixin
+    JudgeOptions judge;
+
     @Option(names = "--seeds", required = true, paramLabel = "FILE",
             description = "Seed tasks: Self-Instruct seed_tasks.jsonl, Alpaca JSON/JSONL or Dolly JSONL.")
     Path seeds;
@@ -91,10 +94,11 @@ public final class SelfInstructCommand implements Callable<Integer> {
             throw new BadInputException(seeds + ": no seed tasks found (expected at least one task)");
         }
         var seedLicenses = new SeedLicenseResolver().resolve(seeds, seedsLicense, seedTasks);
-        SelfInstructPrompts prompts = new SelfInstructPrompts(PromptLibrary.withOverrides(gen.promptsDir));
+        PromptLibrary library = PromptLibrary.withOverrides(gen.promptsDir);
+        SelfInstructPrompts prompts = new SelfInstructPrompts(library);
         prompts.validate();
         return new SelfInstructMethod(seeds, seedTasks, seedLicenses, settings, filters, tokenizerKind(),
-                rougeThreshold, prompts);
+                rougeThreshold, prompts, judge.setup(gen, configFile, library));
     }
 
     private TokenizerKind tokenizerKind() {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param prompts   stage name to "template file@sha256 prefix"
  * @param parents   ids this example was generated from or shown with (seed ids in context, the evolved parent)
  * @param evolution present only on evolved examples
+ * @param quality   present only on examples an LLM judge scored ({@code --judge}); records written before it
+ *                  existed read with null
  */
 public record Provenance(
         @JsonProperty("run_id") String runId,
@@ -26,11 +28,34 @@ public record Provenance(
         List<String> parents,
         @JsonInclude(JsonInclude.Include.NON_NULL) Evolution evolution,
         Novelty novelty,
-        Usage usage) {
+        Usage usage,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality) {
 
     public Provenance {
         prompts = prompts == null ? Map.of() : Map.copyOf(prompts);
         parents = parents == null ? List.of() : List.copyOf(parents);
+    }
+
+    /** Provenance of an example no judge scored. */
+    public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
+                      List<String> parents, Evolution evolution, Novelty novelty, Usage usage) {
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null);
+    }
+
+    /** The same provenance with the judge's verdict added. */
+    public Provenance withQuality(Quality verdict) {
+        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict);
+    }
+
+    /**
+     * What the LLM judge said about the example.
+     *
+     * @param score     0-5 on the rubric, null when the verdict could not be read and the example was kept anyway
+     *                  ({@code --on-unreadable keep})
+     * @param rationale the judge's short reason, as it gave it
+     * @param judge     the model that judged
+     */
+    public record Quality(Double score, String rationale, TeacherRef judge) {
     }
 
     /** The teacher as recorded on an example: {"api", "model", "host"}. */

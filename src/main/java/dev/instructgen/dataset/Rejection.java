@@ -20,9 +20,10 @@ import java.util.Objects;
  * @param detail    human explanation, e.g. "ROUGE-L F1 0.812 > 0.70 with seed_task_12: ..."
  * @param parents   ids the candidate was generated from or shown with (none: empty)
  * @param createdAt when it was rejected, to the millisecond (written as ISO-8601 UTC, as in examples.jsonl)
+ * @param score     the LLM judge's score of a {@code low_quality} candidate, else null (left out of the line)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "stage", "reason", "detail", "instruction", "input", "output", "parents", "created_at"})
+@JsonPropertyOrder({"id", "stage", "reason", "detail", "instruction", "input", "output", "parents", "created_at", "score"})
 public record Rejection(
         @JsonProperty("id") String id,
         @JsonProperty("stage") String stage,
@@ -32,12 +33,19 @@ public record Rejection(
         @JsonProperty("input") String input,
         @JsonProperty("output") String output,
         @JsonProperty("parents") List<String> parents,
-        @JsonProperty("created_at") Instant createdAt) {
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("score") Double score) {
 
     public Rejection {
         Objects.requireNonNull(reason, "reason");
         parents = parents == null ? List.of() : List.copyOf(parents);
         createdAt = createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A rejection without a judge's score. */
+    public Rejection(String id, String stage, RejectionReason reason, String detail, String instruction,
+                     String input, String output, List<String> parents, Instant createdAt) {
+        this(id, stage, reason, detail, instruction, input, output, parents, createdAt, null);
     }
 
     /** The {@code created_at} of a rejection made now: to the millisecond, as examples are stamped. */

@@ -74,7 +74,12 @@ public enum RejectionReason {
     // Input inversion (docs/invert.md)
     INVERSION_SKIPPED("inversion_skipped", "invert", "the teacher answered SKIP: the example makes no sense inverted"),
     EMPTY_INVERSION("empty_inversion", "invert", "the reply held no inverse instruction"),
-    INVERSION_CUT_OFF("inversion_cut_off", "invert", "the inversion reply hit the token limit");
+    INVERSION_CUT_OFF("inversion_cut_off", "invert", "the inversion reply hit the token limit"),
+    // LLM judge (docs/quality.md)
+    LOW_QUALITY("low_quality", "quality-judge, evol-<operation>",
+            "the LLM judge scored the example below --min-score (AlpaGasus rubric, 0-5)"),
+    JUDGE_UNREADABLE("judge_unreadable", "quality-judge, evol-<operation>",
+            "no score could be read from the judge's reply, also after one retry (--on-unreadable drop)");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 

@@ -42,7 +42,7 @@ public final class DatasetCardFacts {
                 Map.of(method.id().code(), stats.accepted()), stats.rejected(),
                 new TokenUsage(stats.tokens().prompt(), stats.tokens().completion()),
                 stats.costUsd(), startedAt, finishedAt, method.displaySettings(ctx.spec()),
-                ctx.licenseSummary(), List.of("en"), List.of(method.card()), notes);
+                ctx.licenseSummary(), List.of("en"), List.of(method.card()), notes, stats.quality().orElse(null));
     }
 
     /** Sentences for every identity of the counts that does not hold on its own. */

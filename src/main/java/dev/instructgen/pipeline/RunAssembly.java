@@ -107,7 +107,7 @@ public final class RunAssembly {
             // it stays reproducible because the number of restored examples is part of the seed.
             long seed = spec.randomSeed() + 0x9E3779B97F4A7C15L * opened.restoredExamples().size();
             return new RunContext(spec, opened, teacher, identity, stats, novelty, tagger, parts.clock(),
-                    new SplittableRandom(seed), parts.warnings());
+                    new SplittableRandom(seed), parts.warnings(), parts.teachers());
         } catch (RuntimeException e) {
             opened.journal().close();
             throw e;

@@ -7,6 +7,7 @@ import dev.instructgen.licensing.LicenseSummary;
 import dev.instructgen.licensing.LicenseTagger;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
+import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.text.NoveltyIndex;
 
 import java.time.Clock;
@@ -36,13 +37,16 @@ public final class RunContext implements AutoCloseable {
     private final Clock clock;
     private final RandomGenerator random;
     private final Consumer<String> warnings;
+    private final TeacherFactory teachers;
+    private final java.util.Map<TeacherSettings, TeacherClient> secondTeachers = new java.util.LinkedHashMap<>();
     private final Object gate = new Object();
     private final LicenseSummary.Builder licenses = new LicenseSummary.Builder();
     private boolean closed;
 
     RunContext(RunSpec spec, RunJournal.Opened opened, TeacherClient teacher, TeacherIdentity identity,
                RunStats stats, NoveltyIndex novelty, LicenseTagger licenseTagger, Clock clock,
-               RandomGenerator random, Consumer<String> warnings) {
+               RandomGenerator random, Consumer<String> warnings, TeacherFactory teachers) {
+        this.teachers = teachers;
         this.spec = spec;
         this.runId = opened.runId();
         this.resumed = opened.resumed();
@@ -155,6 +159,22 @@ public final class RunContext implements AutoCloseable {
         return identity;
     }
 
+    /**
+     * A second teacher of this run (a judge or an answer model at another endpoint), assembled by the same teacher
+     * stack as the run's own and reporting to the same counters, so usage.jsonl, the budget and the cost include
+     * its requests. Built once per settings; closed with the run.
+     */
+    public TeacherClient teacherFor(TeacherSettings settings) {
+        synchronized (secondTeachers) {
+            TeacherClient client = secondTeachers.get(settings);
+            if (client == null) {
+                client = teachers.build(settings, stats);
+                secondTeachers.put(settings, client);
+            }
+            return client;
+        }
+    }
+
     public RunStats stats() {
         return stats;
     }
@@ -184,6 +204,9 @@ public final class RunContext implements AutoCloseable {
     public void close() {
         closeGate();
         try {
+            synchronized (secondTeachers) {
+                secondTeachers.values().forEach(TeacherClient::close);
+            }
             teacher.close();
         } finally {
             journal.close();

@@ -1,5 +1,6 @@
 package dev.instructgen.report;
 
+import dev.instructgen.storage.StatsFile;
 import dev.instructgen.licensing.LicenseSummary;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.licensing.TeacherTerms;
@@ -29,13 +30,26 @@ import java.util.Objects;
  * @param methods          what the card says about each method the run used, supplied by the methods
  * @param notes            sentences that explain the counts where they do not add up on their own (pending
  *                         candidates, requests in flight, a resumed run's active time, lost examples)
+ * @param quality          the LLM judge's counters of a run with {@code --judge}, else null
  */
 public record CardFacts(String command, String runId, TeacherIdentity teacher, TeacherTerms teacherTerms,
                         String policyVersion, List<SeedSource> seedSources, long proposed, long accepted,
                         Map<String, Long> acceptedByMethod, Map<String, Long> rejectedByReason, TokenUsage tokens,
                         Double costUsd, Instant startedAt, Instant finishedAt, Map<String, String> settings,
                         LicenseSummary licenseSummary, List<String> languages,
-                        List<MethodCard> methods, List<String> notes) {
+                        List<MethodCard> methods, List<String> notes, StatsFile.Quality quality) {
+
+    /** The facts of a run without a judge. */
+    public CardFacts(String command, String runId, TeacherIdentity teacher, TeacherTerms teacherTerms,
+                     String policyVersion, List<SeedSource> seedSources, long proposed, long accepted,
+                     Map<String, Long> acceptedByMethod, Map<String, Long> rejectedByReason, TokenUsage tokens,
+                     Double costUsd, Instant startedAt, Instant finishedAt, Map<String, String> settings,
+                     LicenseSummary licenseSummary, List<String> languages,
+                     List<MethodCard> methods, List<String> notes) {
+        this(command, runId, teacher, teacherTerms, policyVersion, seedSources, proposed, accepted,
+                acceptedByMethod, rejectedByReason, tokens, costUsd, startedAt, finishedAt, settings,
+                licenseSummary, languages, methods, notes, null);
+    }
 
     public CardFacts {
         Objects.requireNonNull(command, "command");

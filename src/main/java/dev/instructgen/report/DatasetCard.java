@@ -42,6 +42,7 @@ public final class DatasetCard {
         teacher(md, facts);
         seeds(md, facts);
         filters(md, facts);
+        QualityCardSection.render(md, facts.quality());
         counts(md, facts);
         notes(md, facts);
         settings(md, facts);

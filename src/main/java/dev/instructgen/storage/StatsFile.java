@@ -93,6 +93,38 @@ public record StatsFile(
                              @JsonProperty("requests_per_second") Double requestsPerSecond) {
     }
 
+    /**
+     * The optional {@code quality} section of a run with an LLM judge ({@code --judge}): examples judged, kept and
+     * unreadable, the kept share, and the score histogram in half points ("0.0" .. "5.0" to counts).
+     */
+    @JsonPropertyOrder({"judged", "kept", "unreadable", "kept_share", "histogram"})
+    public record Quality(Long judged, Long kept, Long unreadable, @JsonProperty("kept_share") Double keptShare,
+                          Map<String, Long> histogram) {
+
+        public Quality {
+            histogram = counts(histogram);
+        }
+
+        /** Whether more than {@code share} of the verdicts were unreadable. */
+        public boolean unreadableAbove(double share) {
+            return orZero(judged) > 0 && orZero(unreadable) > share * orZero(judged);
+        }
+    }
+
+    /** The {@code quality} section, when the run had a judge (and the section reads as one). */
+    @JsonIgnore
+    public Optional<Quality> quality() {
+        Object section = sections.get("quality");
+        if (section == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonCodec.mapper().convertValue(section, Quality.class));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** stats.json holds something that is not this schema: garbage, or a field under another name. */
     public static final class Unreadable extends RuntimeException {
         Unreadable(String message) {

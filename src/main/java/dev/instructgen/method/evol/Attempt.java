@@ -1,5 +1,6 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.teacher.TokenUsage;
 import dev.instructgen.text.Similarity;
@@ -21,9 +22,23 @@ public sealed interface Attempt {
      *
      * @param prompts stage to "template@sha" for provenance
      * @param novelty nearest accepted instruction when the novelty filter is on, else null
+     * @param quality the LLM judge's verdict when one was asked ({@code --judge}), else null
      */
     record Evolved(EvolOperation operation, int round, String instruction, String response,
-                   Map<String, String> prompts, TokenUsage usage, Similarity novelty) implements Attempt {
+                   Map<String, String> prompts, TokenUsage usage, Similarity novelty, Provenance.Quality quality)
+            implements Attempt {
+
+        public Evolved(EvolOperation operation, int round, String instruction, String response,
+                       Map<String, String> prompts, TokenUsage usage, Similarity novelty) {
+            this(operation, round, instruction, response, prompts, usage, novelty, null);
+        }
+
+        /** The same evolution, judged: the judge's template, tokens and verdict added. */
+        public Evolved judged(String template, TokenUsage more, Provenance.Quality verdict) {
+            Map<String, String> used = new java.util.LinkedHashMap<>(prompts);
+            used.put("quality-judge", template);
+            return new Evolved(operation, round, instruction, response, used, usage.plus(more), novelty, verdict);
+        }
     }
 
     /**
@@ -32,8 +47,14 @@ public sealed interface Attempt {
      * @param reason      why, for rejected.jsonl and stats.json
      * @param instruction the evolved instruction, or the raw reply when it could not be used
      * @param response    the teacher's answer when one was requested, else null
+     * @param score       the LLM judge's score of a {@code low_quality} evolution, else null
      */
     record Eliminated(EvolOperation operation, int round, RejectionReason reason, String detail, String instruction,
-                      String response, TokenUsage usage) implements Attempt {
+                      String response, TokenUsage usage, Double score) implements Attempt {
+
+        public Eliminated(EvolOperation operation, int round, RejectionReason reason, String detail,
+                          String instruction, String response, TokenUsage usage) {
+            this(operation, round, reason, detail, instruction, response, usage, null);
+        }
     }
 }

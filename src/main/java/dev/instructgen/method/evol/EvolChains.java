@@ -103,7 +103,7 @@ public final class EvolChains {
         } else {
             Attempt.Eliminated e = (Attempt.Eliminated) attempt;
             output.reject(new Rejection(lineage.childId(round), op.stage(), e.reason(), e.detail(),
-                    e.instruction(), "", e.response(), List.of(lineage.currentId()), Rejection.now(clock)));
+                    e.instruction(), "", e.response(), List.of(lineage.currentId()), Rejection.now(clock), e.score()));
             output.proposed();
             stats.attempted(op, round);
             stats.eliminated(op, round, e.reason().code());

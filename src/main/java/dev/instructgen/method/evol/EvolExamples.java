@@ -34,7 +34,8 @@ public final class EvolExamples {
         Provenance.Novelty novelty = a.novelty() == null ? null
                 : new Provenance.Novelty(a.novelty().score(), a.novelty().mostSimilarId());
         Provenance p = new Provenance(runId, now(), teacher, a.prompts(), List.of(lineage.currentId()),
-                new Provenance.Evolution(a.round(), a.operation().key()), novelty, Provenance.Usage.of(a.usage()));
+                new Provenance.Evolution(a.round(), a.operation().key()), novelty, Provenance.Usage.of(a.usage()),
+                a.quality());
         return new Example(id, a.instruction(), "", a.response(), MethodId.EVOL_INSTRUCT, id, false, p,
                 licenses.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
     }

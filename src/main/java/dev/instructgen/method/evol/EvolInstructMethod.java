@@ -17,6 +17,8 @@ import dev.instructgen.prompt.PromptTemplate;
 import dev.instructgen.report.MethodCard;
 import dev.instructgen.text.TokenizerKind;
 
+import dev.instructgen.filter.quality.JudgeSetup;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,12 +32,19 @@ import java.util.Set;
  * {@code rounds} rounds through the stages of {@link EvolSource}; see docs/evol-instruct.md.
  *
  * @param inputArgument the --input as given (a file or a run directory), for the card and the done line
+ * @param judge         the LLM judge ({@code --judge}), or null
  */
 public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicenses licenses, List<EvolInput> inputs,
-                                 EvolSettings settings, LibraryEvolPrompts prompts) implements GenerationMethod {
+                                 EvolSettings settings, LibraryEvolPrompts prompts, JudgeSetup judge)
+        implements GenerationMethod {
 
-    /** What defines an Evol-Instruct run, in the manifest's order. */
-    record Settings(String input, String inputFormat, EvolSettings method, String policyVersion)
+    public EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicenses licenses, List<EvolInput> inputs,
+                              EvolSettings settings, LibraryEvolPrompts prompts) {
+        this(inputArgument, dataset, licenses, inputs, settings, prompts, null);
+    }
+
+    /** What defines an Evol-Instruct run, in the manifest's order ({@code judge} only when one is asked). */
+    record Settings(String input, String inputFormat, EvolSettings method, String policyVersion, JudgeSetup judge)
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
@@ -44,6 +53,9 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
             m.put("input_format", inputFormat);
             m.putAll(method.manifestSettings());
             m.put("license_policy_version", policyVersion);
+            if (judge != null) {
+                m.put("judge", judge.manifest());
+            }
             return m;
         }
     }
@@ -70,10 +82,13 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
         for (PromptTemplate t : prompts.templatesFor(settings)) {
             hashes.put(t.name(), t.sha256());
         }
+        if (judge != null) {
+            hashes.put(judge.template().name(), judge.template().sha256());
+        }
         Path file = dataset.file();
         spec.novelty(TokenizerKind.ROUGE_SCORE, settings.rougeThreshold() == null ? 1.0 : settings.rougeThreshold())
                 .settings(new Settings(file.toString(), dataset.format().toString(), settings,
-                        licensing.policyVersion()))
+                        licensing.policyVersion(), judge))
                 .prompts(hashes)
                 .seeds(new RunSpec.SeedRef(file.toString(), FileDigest.sha256(file), license()))
                 .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
@@ -82,7 +97,7 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
 
     @Override
     public MethodRun start(RunContext ctx) {
-        return new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY).start(inputs);
+        return new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY, judge).start(inputs);
     }
 
     @Override
@@ -111,6 +126,10 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
         Map<String, String> m = new LinkedHashMap<>();
         m.put("input", String.valueOf(inputArgument));
         m.putAll(settings.displaySettings());
+        if (judge != null) {
+            m.put("judge", judge.teacher().model() + " @ " + judge.teacher().host() + ", min score "
+                    + judge.settings().minScore() + ", unreadable: " + judge.settings().onUnreadable().key());
+        }
         return m;
     }
 

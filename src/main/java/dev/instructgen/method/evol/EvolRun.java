@@ -2,6 +2,8 @@ package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
+import dev.instructgen.filter.quality.JudgeSetup;
+import dev.instructgen.filter.quality.QualityTally;
 import dev.instructgen.pipeline.GenerationMethod;
 import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.ProgressReporter;
@@ -30,8 +32,16 @@ public final class EvolRun {
     private final EvolSettings settings;
     private final EvolPrompts prompts;
     private final Duration checkpointEvery;
+    private final JudgeSetup judge;
 
     public EvolRun(RunContext ctx, EvolSettings settings, EvolPrompts prompts, Duration checkpointEvery) {
+        this(ctx, settings, prompts, checkpointEvery, null);
+    }
+
+    /** @param judge the LLM judge answered evolutions must pass ({@code --judge}), or null */
+    public EvolRun(RunContext ctx, EvolSettings settings, EvolPrompts prompts, Duration checkpointEvery,
+                   JudgeSetup judge) {
+        this.judge = judge;
         this.ctx = ctx;
         this.settings = settings;
         this.prompts = prompts;
@@ -61,7 +71,8 @@ public final class EvolRun {
         EvolChains chains = new EvolChains(state.lineages(), settings.rounds(), examples, output, stats,
                 ctx.clock(), checkpointEvery);
         EvolutionStep step = new EvolutionStep(ctx.teacher(), prompts, settings, filters, stats, ctx::warn);
-        EvolSource source = new EvolSource(chains, step, new OperationDraw(settings.randomSeed(), settings.weights()));
+        EvolSource source = new EvolSource(chains, step, new OperationDraw(settings.randomSeed(), settings.weights()),
+                judging());
         return new GenerationMethod.MethodRun() {
             @Override
             public StageGraph stages() {
@@ -92,6 +103,18 @@ public final class EvolRun {
         return Optional.of(String.format(Locale.ROOT, "The equality judge's verdict could not be read for %d of "
                 + "%d rewrites (%.1f%%); those were not eliminated by it (evolution.judge_unclear in stats.json).",
                 s.judgeUnclear(), s.judged(), 100.0 * s.judgeUnclearShare()));
+    }
+
+    /** The judge over its own teacher stack or the run's, with its counters restored from the run directory. */
+    private EvolSource.Judging judging() {
+        if (judge == null) {
+            return null;
+        }
+        QualityTally tally = new QualityTally();
+        tally.restore(ctx.restoredExamples(), ctx.resumed() ? ctx.journal().restoredRejections() : List.of());
+        ctx.stats().addSection("quality", tally::snapshot);
+        return new EvolSource.Judging(judge.judge(judge.ownStack() ? ctx.teacherFor(judge.teacher()) : ctx.teacher()),
+                tally, ctx::warn);
     }
 
     /** Runs the stages to a stop on the engine, without a session (tests, benchmarks). */

@@ -1,9 +1,6 @@
 package dev.instructgen.method.selfinstruct;
 
 import dev.instructgen.text.ReasoningBlocks;
-import dev.instructgen.dataset.Example;
-import dev.instructgen.dataset.MethodId;
-import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.RejectionReason;
 import dev.instructgen.filter.CandidateInstance;
 import dev.instructgen.filter.InstanceScreen;
@@ -32,9 +29,15 @@ final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
     private final PendingWork pending;
     private final Rejections rejections;
     private final InstanceParser instanceParser = new InstanceParser();
+    private final SelfInstructExamples examples;
+    private final Stage<InstanceDraft> next;
 
+    /** @param next the stage screened instances go to before they are written (the judge), or null: write them */
     InstanceGenerationJob(RunContext ctx, SelfInstructPrompts prompts, Sampling sampling, int instancesPerTask,
-                          InstanceScreen instanceScreen, PendingWork pending, Rejections rejections) {
+                          InstanceScreen instanceScreen, PendingWork pending, Rejections rejections,
+                          SelfInstructExamples examples, Stage<InstanceDraft> next) {
+        this.examples = examples;
+        this.next = next;
         this.ctx = ctx;
         this.prompts = prompts;
         this.sampling = sampling;
@@ -72,24 +75,21 @@ final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
                     r.verdict().detail()));
             TokenUsage usage = task.usage().plus(reply.usage());
             List<CandidateInstance> kept = screened.kept();
+            if (next != null) {
+                pending.candidatesStarted(kept.size());
+                written = kept.size(); // expected to become examples; the judge has the last word
+            }
             for (int i = 0; i < kept.size(); i++) {
-                if (ctx.accept(example(task, kept.get(i), i + 1, usage))) {
+                InstanceDraft draft = new InstanceDraft(task, kept.get(i), i + 1, usage);
+                if (next != null) {
+                    handOff.to(next, draft);
+                } else if (ctx.accept(examples.example(draft))) {
                     written++;
                 }
             }
         } finally {
             pending.taskFinished(written);
         }
-    }
-
-    private Example example(TaskCandidate task, CandidateInstance instance, int n, TokenUsage usage) {
-        Provenance provenance = new Provenance(ctx.runId(), ctx.now(), ctx.teacherRef(),
-                prompts.provenance(task.isClassification()), task.parents(), null,
-                new Provenance.Novelty(task.novelty().score(), task.novelty().mostSimilarId()),
-                Provenance.Usage.of(usage));
-        return new Example(task.taskId() + "-" + n, task.instruction(), instance.input(), instance.output(),
-                MethodId.SELF_INSTRUCT, task.taskId(), task.isClassification(), provenance,
-                ctx.licenseTagger().tag(task.sources()));
     }
 
     private void rejectInstance(TaskCandidate task, CandidateInstance instance, RejectionReason reason,

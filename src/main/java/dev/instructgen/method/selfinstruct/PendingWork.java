@@ -19,6 +19,7 @@ final class PendingWork {
     private final AtomicLong tasksFinished = new AtomicLong();
     private final AtomicLong examplesFromFinished = new AtomicLong();
     private final AtomicInteger fruitlessInARow = new AtomicInteger();
+    private final AtomicInteger pendingCandidates = new AtomicInteger();
 
     PendingWork(int instancesPerTask) {
         this.instancesPerTask = instancesPerTask;
@@ -32,7 +33,8 @@ final class PendingWork {
         long finished = tasksFinished.get();
         double instanceYield = finished == 0 ? 1.0
                 : Math.max(0.2, (double) examplesFromFinished.get() / (finished * (double) k));
-        return (pendingTasks.get() + generationsInFlight.get() * tasksPerGeneration) * k * instanceYield;
+        return (pendingTasks.get() + generationsInFlight.get() * tasksPerGeneration) * k * instanceYield
+                + pendingCandidates.get();
     }
 
     int fruitlessInARow() {
@@ -52,6 +54,15 @@ final class PendingWork {
         } else {
             fruitlessInARow.incrementAndGet();
         }
+    }
+
+    /** Instances handed on to a later stage (the judge), each expected to become one example. */
+    void candidatesStarted(int n) {
+        pendingCandidates.addAndGet(n);
+    }
+
+    void candidateFinished() {
+        pendingCandidates.decrementAndGet();
     }
 
     void taskStarted() {

@@ -17,6 +17,9 @@ import dev.instructgen.report.MethodCard;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.TokenizerKind;
 
+import dev.instructgen.filter.quality.JudgeSetup;
+import dev.instructgen.filter.quality.QualityTally;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +31,23 @@ import java.util.Map;
  * of {@link SelfInstructRun}.
  *
  * @param seedsFile the seed file as given on the command line
+ * @param judge     the LLM judge ({@code --judge}), or null
  */
 public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
                                  SelfInstructSettings settings, InstructionFilterSettings filters,
-                                 TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts)
+                                 TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts,
+                                 JudgeSetup judge)
         implements GenerationMethod {
 
-    /** What defines a Self-Instruct run, in the manifest's order. */
+    public SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
+                              SelfInstructSettings settings, InstructionFilterSettings filters,
+                              TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts) {
+        this(seedsFile, seeds, seedLicenses, settings, filters, tokenizer, rougeThreshold, prompts, null);
+    }
+
+    /** What defines a Self-Instruct run, in the manifest's order ({@code judge} only when one is asked). */
     record Settings(double rougeThreshold, TokenizerKind tokenizer, SelfInstructSettings method,
-                    InstructionFilterSettings filters, String seedsLicense, String policyVersion)
+                    InstructionFilterSettings filters, String seedsLicense, String policyVersion, JudgeSetup judge)
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
@@ -51,6 +62,9 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
             m.put("filters", f);
             m.put("seeds_license", seedsLicense);
             m.put("license_policy_version", policyVersion);
+            if (judge != null) {
+                m.put("judge", judge.manifest());
+            }
             return m;
         }
     }
@@ -68,11 +82,20 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
     public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
         spec.novelty(tokenizer, rougeThreshold)
                 .settings(new Settings(rougeThreshold, tokenizer, settings, filters, seedsLicense(),
-                        licensing.policyVersion()))
-                .prompts(prompts.manifest())
+                        licensing.policyVersion(), judge))
+                .prompts(promptHashes())
                 .seeds(new RunSpec.SeedRef(seedsFile.toString(), FileDigest.sha256(seedsFile), seedsLicense()))
                 .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
                         "seeds", seedsLicense(), seedLicenses.origin().name().toLowerCase(Locale.ROOT)));
+    }
+
+    private Map<String, String> promptHashes() {
+        if (judge == null) {
+            return prompts.manifest();
+        }
+        Map<String, String> m = new LinkedHashMap<>(prompts.manifest());
+        m.put(judge.template().name(), judge.template().sha256());
+        return m;
     }
 
     @Override
@@ -82,7 +105,20 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         String idPrefix = ctx.resumed()
                 ? "si-" + Long.toString(ctx.clock().instant().getEpochSecond(), 36) + "-" : "si-";
         return new SelfInstructRun(ctx, pool, prompts, settings,
-                SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask()), idPrefix);
+                SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask()), idPrefix,
+                judging(ctx));
+    }
+
+    /** The judge over its own teacher stack or the run's, with its counters restored from the run directory. */
+    private SelfInstructRun.Judging judging(RunContext ctx) {
+        if (judge == null) {
+            return null;
+        }
+        QualityTally tally = new QualityTally();
+        tally.restore(ctx.restoredExamples(), ctx.resumed() ? ctx.journal().restoredRejections() : List.of());
+        ctx.stats().addSection("quality", tally::snapshot);
+        return new SelfInstructRun.Judging(
+                judge.judge(judge.ownStack() ? ctx.teacherFor(judge.teacher()) : ctx.teacher()), tally);
     }
 
     @Override
@@ -104,6 +140,10 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         m.put("tokenizer", tokenizer.cliName());
         m.put("in-context tasks", "8 (6 seeds, 2 generated)");
         m.put("random seed", String.valueOf(spec.randomSeed()));
+        if (judge != null) {
+            m.put("judge", judge.teacher().model() + " @ " + judge.teacher().host() + ", min score "
+                    + judge.settings().minScore() + ", unreadable: " + judge.settings().onUnreadable().key());
+        }
         return m;
     }
 

@@ -1,5 +1,7 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.filter.quality.LlmJudge;
+import dev.instructgen.filter.quality.QualityTally;
 import dev.instructgen.pipeline.GenerationMethod;
 import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.JobSource;
@@ -32,22 +34,44 @@ public final class SelfInstructRun implements GenerationMethod.MethodRun {
      */
     public SelfInstructRun(RunContext ctx, TaskPool pool, SelfInstructPrompts prompts, SelfInstructSettings settings,
                            SelfInstructFilters filters, String idPrefix) {
+        this(ctx, pool, prompts, settings, filters, idPrefix, null);
+    }
+
+    /**
+     * @param judge the LLM judge every screened instance must pass before it is written ({@code --judge}), with
+     *              its counters; null for none. Its stage follows instance generation:
+     *              {@code ... -> instance-generation -> quality-judge}.
+     */
+    public SelfInstructRun(RunContext ctx, TaskPool pool, SelfInstructPrompts prompts, SelfInstructSettings settings,
+                           SelfInstructFilters filters, String idPrefix, Judging judge) {
         this.ctx = ctx;
         this.pool = pool;
         this.settings = settings;
         this.sampler = new InContextSampler(settings.inContextTotal(), settings.inContextSeeds());
         this.pending = new PendingWork(settings.instancesPerTask());
         Rejections rejections = new Rejections(ctx, idPrefix);
+        SelfInstructExamples examples = new SelfInstructExamples(ctx, prompts);
+        // the judge runs before instance generation (lower first): a scored candidate is nearest to an example
+        Stage<InstanceDraft> judging = judge == null ? null : Stage.of(LlmJudge.STAGE, Priorities.FINISH - 1,
+                new QualityJudgeJob(ctx, judge.judge(), judge.tally(), examples, pending));
         Stage<TaskCandidate> instances = Stage.of(SelfInstructPrompts.STAGE_INSTANCES, Priorities.FINISH,
                 new InstanceGenerationJob(ctx, prompts, settings.instances(), settings.instancesPerTask(),
-                        filters.instances(), pending, rejections));
+                        filters.instances(), pending, rejections, examples, judging));
         Stage<TaskCandidate> classification = Stage.of(SelfInstructPrompts.STAGE_CLASSIFICATION, Priorities.JUDGE,
                 new ClassificationJob(ctx, prompts, settings.classification(), pending, rejections, instances));
         this.generation = Stage.of(SelfInstructPrompts.STAGE_GENERATION, Priorities.PROPOSE,
                 new InstructionGenerationJob(ctx, prompts, settings.generation(), filters, pool, pending,
                         rejections, classification));
-        this.graph = StageGraph.builder().stage(generation).stage(classification).stage(instances)
-                .edge(generation, classification).edge(classification, instances).build();
+        StageGraph.Builder stages = StageGraph.builder().stage(generation).stage(classification).stage(instances)
+                .edge(generation, classification).edge(classification, instances);
+        if (judging != null) {
+            stages.stage(judging).edge(instances, judging);
+        }
+        this.graph = stages.build();
+    }
+
+    /** The judge of a run and its counters (the stats.json "quality" section). */
+    public record Judging(LlmJudge judge, QualityTally tally) {
     }
 
     @Override

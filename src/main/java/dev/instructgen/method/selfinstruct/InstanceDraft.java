@@ -1,0 +1,13 @@
+package dev.instructgen.method.selfinstruct;
+
+import dev.instructgen.filter.CandidateInstance;
+import dev.instructgen.teacher.TokenUsage;
+
+/**
+ * An instance that passed the screen, on its way to the stages after instance generation (the LLM judge).
+ *
+ * @param n     its number within the task (the example id is task id + "-" + n)
+ * @param usage tokens spent on it so far
+ */
+record InstanceDraft(TaskCandidate task, CandidateInstance instance, int n, TokenUsage usage) {
+}

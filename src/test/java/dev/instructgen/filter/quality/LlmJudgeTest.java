@@ -1,0 +1,93 @@
+package dev.instructgen.filter.quality;
+
+import dev.instructgen.dataset.Provenance;
+import dev.instructgen.dataset.RejectionReason;
+import dev.instructgen.filter.Verdict;
+import dev.instructgen.prompt.PromptLibrary;
+import dev.instructgen.teacher.FinishReason;
+import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.teacher.TeacherReply;
+import dev.instructgen.teacher.TeacherRequest;
+import dev.instructgen.teacher.TokenUsage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LlmJudgeTest {
+
+    /** Answers from a script and keeps the prompts it was sent. */
+    static final class ScriptedTeacher implements TeacherClient {
+        final Deque<String> replies;
+        final List<TeacherRequest> requests = new ArrayList<>();
+
+        ScriptedTeacher(String... replies) {
+            this.replies = new ArrayDeque<>(List.of(replies));
+        }
+
+        @Override
+        public dev.instructgen.teacher.TeacherIdentity identity() {
+            return new dev.instructgen.teacher.TeacherIdentity(dev.instructgen.teacher.TeacherApi.OLLAMA, "judge",
+                    "127.0.0.1:11434");
+        }
+
+        @Override
+        public TeacherReply complete(TeacherRequest request) {
+            requests.add(request);
+            return new TeacherReply(replies.removeFirst(), FinishReason.STOP, new TokenUsage(100, 10), Duration.ZERO);
+        }
+    }
+
+    private static LlmJudge judge(TeacherClient teacher, OnUnreadable onUnreadable) {
+        return new LlmJudge(teacher, PromptLibrary.shipped().get(LlmJudge.TEMPLATE),
+                new JudgeSettings(4.5, onUnreadable, JudgeSettings.DEFAULT_SAMPLING),
+                new Provenance.TeacherRef("ollama", "judge", "127.0.0.1:11434"));
+    }
+
+    @Test
+    void aScoreAtTheMinimumIsKeptAndTheRubricShowsTheExample() {
+        ScriptedTeacher teacher = new ScriptedTeacher("{\"score\": 4.5, \"rationale\": \"fine\"}");
+        LlmJudge.Judgement j = judge(teacher, OnUnreadable.DROP).judge("Name a river.", "", "The Danube.");
+        assertThat(j.verdict().accepted()).isTrue();
+        assertThat(j.quality()).isEqualTo(new Provenance.Quality(4.5, "fine",
+                new Provenance.TeacherRef("ollama", "judge", "127.0.0.1:11434")));
+        String prompt = teacher.requests.get(0).messages().get(0).content();
+        assertThat(prompt).contains("Name a river.").contains("(none)").contains("The Danube.");
+        assertThat(teacher.requests.get(0).stage()).isEqualTo(LlmJudge.STAGE);
+    }
+
+    @Test
+    void aScoreBelowTheMinimumIsRejectedAsLowQualityWithTheScore() {
+        LlmJudge.Judgement j = judge(new ScriptedTeacher("Score: 4/5"), OnUnreadable.DROP).judge("i", "x", "o");
+        assertThat(j.verdict()).isInstanceOfSatisfying(Verdict.Reject.class, r -> {
+            assertThat(r.reason()).isEqualTo(RejectionReason.LOW_QUALITY);
+            assertThat(r.detail()).startsWith("judge score 4.0 < --min-score 4.5");
+        });
+        assertThat(j.score()).isEqualTo(4.0);
+    }
+
+    @Test
+    void anUnreadableVerdictIsAskedOnceMoreAndTheSecondAnswerCounts() {
+        ScriptedTeacher teacher = new ScriptedTeacher("no idea", "{\"score\": 5, \"rationale\": \"ok\"}");
+        LlmJudge.Judgement j = judge(teacher, OnUnreadable.DROP).judge("i", "", "o");
+        assertThat(teacher.requests).hasSize(2);
+        assertThat(j.score()).isEqualTo(5.0);
+        assertThat(j.usage()).isEqualTo(new TokenUsage(200, 20));
+    }
+
+    @Test
+    void twoUnreadableVerdictsDropOrKeepAsAsked() {
+        LlmJudge.Judgement dropped = judge(new ScriptedTeacher("?", "?"), OnUnreadable.DROP).judge("i", "", "o");
+        assertThat(dropped.readable()).isFalse();
+        assertThat(dropped.verdict()).isInstanceOfSatisfying(Verdict.Reject.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectionReason.JUDGE_UNREADABLE));
+        LlmJudge.Judgement kept = judge(new ScriptedTeacher("?", "?"), OnUnreadable.KEEP).judge("i", "", "o");
+        assertThat(kept.verdict().accepted()).isTrue();
+        assertThat(kept.quality().score()).isNull();
+    }
+}
