@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.instructgen.error.BadInputException;
+import dev.instructgen.error.StorageException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,8 +22,8 @@ import java.util.List;
  * Writes records in a dataset format: a pretty-printed JSON array for {@link DatasetFormat#jsonArray()} formats,
  * one compact object per line otherwise; UTF-8, non-ASCII text kept as is. The file is written beside the target
  * under a temporary name and renamed over it, so a reader never sees half a file (the same .tmp + rename that
- * OkHttp's DiskLruCache uses for its journal). A file that cannot be written is the user's path to fix: it is
- * reported as a {@link BadInputException}.
+ * OkHttp's DiskLruCache uses for its journal). A file that cannot be written is a storage failure, not bad
+ * input: it is reported as a {@link StorageException} naming the file (exit 1, not 2).
  */
 public final class DatasetWriter {
 
@@ -62,7 +62,7 @@ public final class DatasetWriter {
             moveIntoPlace(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new BadInputException("cannot write " + file + ": " + e, e);
+            throw StorageException.writing(file, e);
         }
     }
 

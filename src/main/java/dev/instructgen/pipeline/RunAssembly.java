@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Assembles a run in one readable place, in dependency order: teacher identity, price, counters, run directory
+ * Assembles a run in one readable place, in dependency order: the teacher check (before anything is written),
+ * teacher identity, price, counters, run directory
  * (fresh or resumed, counters restored), teacher stack reporting to the counters, novelty index, license tagger,
  * seeded randomness. Commands differ only in the {@link RunSpec} they pass and the {@link JobSource} they run.
  */
@@ -58,18 +59,19 @@ public final class RunAssembly {
                                         TeacherTerms terms, Consumer<String> warnings) {
         CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
         return new Parts(
-                new TeacherFactory() {
-                    @Override
-                    public TeacherClient build(TeacherSettings settings, TeacherMetrics metrics) {
-                        return build(settings, metrics, RequestLog.NONE);
-                    }
+                TeacherFactory.checked(settings -> TeacherStack.checkReachable(settings, env, warnings),
+                        new TeacherFactory() {
+                            @Override
+                            public TeacherClient build(TeacherSettings settings, TeacherMetrics metrics) {
+                                return build(settings, metrics, RequestLog.NONE);
+                            }
 
-                    @Override
-                    public TeacherClient build(TeacherSettings settings, TeacherMetrics metrics,
-                                               RequestLog requests) {
-                        return TeacherStack.buildReachable(settings, metrics, env, warnings, requests);
-                    }
-                },
+                            @Override
+                            public TeacherClient build(TeacherSettings settings, TeacherMetrics metrics,
+                                                       RequestLog requests) {
+                                return TeacherStack.build(settings, metrics, env, warnings, requests);
+                            }
+                        }),
                 RunDirectoryJournal.opener(toolVersion, clock),
                 identity -> cost,
                 identity -> new CombiningLicenseTagger(terms),
@@ -80,6 +82,8 @@ public final class RunAssembly {
     public static RunContext assemble(RunSpec spec, Parts parts) {
         var settings = spec.teacher();
         TeacherIdentity identity = settings.identity();
+        // first, before the run directory exists: a teacher that is not there refuses the run at once
+        parts.teachers().check(settings);
         RunStats stats = new RunStats(spec.command(), spec.target(), parts.clock(), parts.prices().apply(identity));
         // the manifest's start is the counters' start, so stats.json and manifest.json name the same instant
         RunJournal.Opened opened = parts.journals().open(spec, freshRunId(spec, parts.clock()),

@@ -104,6 +104,8 @@ public final class RunDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new BadInputException("cannot create run directory " + dir + ": " + e.getMessage(), e);
         }
+        // a refused directory is left as it was found: a lock file this call created goes again
+        boolean lockWasThere = Files.exists(dir.resolve(RunLock.FILE));
         RunLock lock = RunLock.acquire(dir);
         try {
             OpenChecks.requireWritable(dir);
@@ -145,7 +147,18 @@ public final class RunDirectory implements AutoCloseable {
             return new RunDirectory(dir, manifest, resume, restored, lock, journals);
         } catch (RuntimeException e) {
             lock.release();
+            if (!lockWasThere) {
+                deleteQuietly(dir.resolve(RunLock.FILE));
+            }
             throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the refusal is the error worth reporting; an empty lock file does no harm
         }
     }
 

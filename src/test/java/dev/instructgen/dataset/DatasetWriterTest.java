@@ -1,6 +1,7 @@
 package dev.instructgen.dataset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instructgen.error.StorageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatasetWriterTest {
 
@@ -90,5 +92,15 @@ class DatasetWriterTest {
         DatasetWriter.write(out, DatasetReader.read(in));
 
         assertThat(Files.readString(out)).isEqualTo(Files.readString(in));
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsAStorageFailureNamingTheFileNotBadInput(@TempDir Path dir) throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path out = notADirectory.resolve("out.jsonl");
+
+        assertThatThrownBy(() -> DatasetWriter.write(out, DatasetFormat.ALPACA_JSONL, List.of()))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("cannot write " + out);
     }
 }

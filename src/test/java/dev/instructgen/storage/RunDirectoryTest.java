@@ -108,6 +108,19 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aRefusedDirectoryKeepsNoLockFile() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("not-a-run"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> RunDirectory.openOrCreate(dir, manifest(), CLOCK))
+                .isInstanceOf(BadInputException.class);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("notes.txt");
+        }
+    }
+
+    @Test
     void refusesToResumeAnotherCommandInTheSameDirectory() {
         Path dir = tmp.resolve("run");
         RunDirectory.openOrCreate(dir, manifest(), CLOCK).close();

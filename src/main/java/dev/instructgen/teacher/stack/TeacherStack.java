@@ -69,17 +69,30 @@ public final class TeacherStack {
      */
     public static TeacherClient buildReachable(TeacherSettings settings, TeacherMetrics metrics,
                                                Function<String, String> env, Consumer<String> warnings) {
-        return buildReachable(settings, metrics, env, warnings, RequestLog.NONE);
+        checkReachable(settings, env, warnings);
+        return build(settings, metrics, env);
     }
 
-    /** @param requests where {@code --log-requests} writes (used only when the settings ask for it) */
-    public static TeacherClient buildReachable(TeacherSettings settings, TeacherMetrics metrics,
-                                               Function<String, String> env, Consumer<String> warnings,
-                                               RequestLog requests) {
+    /**
+     * The backend's check alone: a server answers at the base URL and serves the model.
+     *
+     * @throws FatalTeacherException when nothing answers at the base URL or the model is not served there
+     */
+    public static void checkReachable(TeacherSettings settings, Function<String, String> env,
+                                      Consumer<String> warnings) {
         TeacherBackend backend = TeacherBackends.standard().forApi(settings.api());
         try (OkHttpTransportBuilder unused = new OkHttpTransportBuilder(1, settings.timeout())) {
             backend.probe(new BackendContext(settings, env, unused, Clock.systemUTC()), warnings);
         }
+    }
+
+    /**
+     * The full stack with real time, checked before the run by {@link #checkReachable}.
+     *
+     * @param requests where {@code --log-requests} writes (used only when the settings ask for it)
+     */
+    public static TeacherClient build(TeacherSettings settings, TeacherMetrics metrics, Function<String, String> env,
+                                      Consumer<String> warnings, RequestLog requests) {
         return build(TeacherBackends.standard(), settings, metrics, env, TeacherSeams.system(System.nanoTime()),
                 RetryPolicy.defaults(), BreakerPolicy.defaults(), warnings, requests);
     }
