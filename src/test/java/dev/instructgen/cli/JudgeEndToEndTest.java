@@ -76,10 +76,13 @@ class JudgeEndToEndTest {
         assertThat(q.path("histogram").path("3.0").asLong()).isEqualTo(low.size());
         assertThat(q.path("histogram").path("4.5").asLong() + q.path("histogram").path("5.0").asLong())
                 .isEqualTo(30);
-        // an unreadable verdict is asked exactly once more, a readable one never
+        // an unreadable verdict is asked exactly once more, a readable one never. Verdicts still in flight when
+        // the target is reached (at most one per request slot, --concurrency 4) are asked but never recorded;
+        // per prompt the count is a lower bound, since two tasks' instances may happen to read the same
+        long recordedRequests = 30 + low.size() + 2 * unreadable;
+        assertThat(judge.requests()).isBetween(recordedRequests, recordedRequests + 4);
         assertThat(judge.promptsJudgedMoreThan(2)).isZero();
-        assertThat(judge.promptsJudgedMoreThan(1)).isEqualTo(unreadable);
-        assertThat(judge.requests()).isEqualTo(30 + low.size() + 2 * unreadable);
+        assertThat(judge.promptsJudgedMoreThan(1)).isGreaterThanOrEqualTo(unreadable);
         assertThat(stats.path("requests").path("by_stage").path("quality-judge").asLong())
                 .as("the judge's requests count like any stage's").isEqualTo(judge.requests());
         assertThat(err.toString()).contains(

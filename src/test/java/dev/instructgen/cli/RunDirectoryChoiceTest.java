@@ -34,7 +34,7 @@ class RunDirectoryChoiceTest {
         assertThat(err.toString()).contains("--out " + home + " is not empty and holds no instructgen run (found "
                 + "thesis.tex)");
         try (var files = Files.list(home)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsOnly("thesis.tex", ".lock");
+            assertThat(files.map(f -> f.getFileName().toString())).containsOnly("thesis.tex");
         }
     }
 
