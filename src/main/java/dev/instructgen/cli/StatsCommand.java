@@ -6,7 +6,9 @@ import dev.instructgen.storage.RunReader;
 import dev.instructgen.storage.RunSnapshot;
 import dev.instructgen.report.RunSummarizer;
 import dev.instructgen.report.RunSummary;
+import dev.instructgen.report.ReviewSummaryText;
 import dev.instructgen.report.RunSummaryText;
+import dev.instructgen.review.ReviewLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +52,7 @@ public final class StatsCommand implements Callable<Integer> {
             out.println(JsonCodec.mapper().writeValueAsString(summary));
         } else {
             out.print(RunSummaryText.render(summary));
+            ReviewSummaryText.line(ReviewLedger.load(runDir)).ifPresent(line -> out.println("human review  " + line));
         }
         out.flush();
         return ExitCode.OK;

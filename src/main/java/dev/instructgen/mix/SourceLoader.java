@@ -17,6 +17,8 @@ import dev.instructgen.error.BadInputException;
 import dev.instructgen.licensing.DatasetLicenseBlock;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
+import dev.instructgen.review.ReviewDecision;
+import dev.instructgen.review.ReviewLedger;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +34,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a source of a mix: a run directory or any dataset file, as records of our example schema. A run's
@@ -58,8 +61,16 @@ final class SourceLoader {
                         + "examples of " + spec.path() + " carry their own license blocks");
             }
             origin = "records";
+            // a run's reviews (issue 16): what a person rejected stays out of the mix, edits are applied
+            ReviewLedger reviews = dataset.file().getFileName().toString().equals("examples.jsonl")
+                    ? ReviewLedger.load(dataset.file().toAbsolutePath().getParent()) : ReviewLedger.none();
             for (DatasetRecord record : dataset.records()) {
-                candidates.add(fromExample(dataset.file(), record));
+                Candidate candidate = fromExample(dataset.file(), record);
+                Optional<ReviewLedger.Review> review = reviews.review(ReviewDecision.EXAMPLE, candidate.originalId());
+                if (review.isPresent() && !review.get().kept()) {
+                    continue;
+                }
+                candidates.add(review.map(r -> edited(candidate, r.edit())).orElse(candidate));
             }
         } else {
             SeedLicenses licenses = resolver.resolve(dataset.file(), spec.license(), dataset.tasks());
@@ -92,6 +103,25 @@ final class SourceLoader {
                     + e.getOriginalMessage() + ")", e);
         }
         return new Candidate(record.task().id(), record.task().instruction(), raw, license);
+    }
+
+    /** The candidate with a reviewer's corrections; a field the edit leaves null stays as it was. */
+    private static Candidate edited(Candidate c, ReviewDecision.Edit edit) {
+        if (edit == null) {
+            return c;
+        }
+        ObjectNode record = c.record().deepCopy();
+        if (edit.instruction() != null) {
+            record.put("instruction", edit.instruction());
+        }
+        if (edit.input() != null) {
+            record.put("input", edit.input());
+        }
+        if (edit.output() != null) {
+            record.put("output", edit.output());
+        }
+        return new Candidate(c.originalId(), edit.instruction() != null ? edit.instruction() : c.instruction(),
+                record, c.license());
     }
 
     private Candidate fromTask(String id, SeedTask task, SeedTask.Instance instance, LicenseInfo license) {

@@ -1,6 +1,8 @@
 package dev.instructgen.pipeline;
 
 import dev.instructgen.report.CardFacts;
+import dev.instructgen.report.ReviewSummaryText;
+import dev.instructgen.review.ReviewLedger;
 import dev.instructgen.storage.StatsFile;
 import dev.instructgen.teacher.TokenUsage;
 import dev.instructgen.teacher.pricing.Price;
@@ -31,6 +33,8 @@ public final class DatasetCardFacts {
         Instant finishedAt = Instant.parse(stats.updatedAt());
         List<String> notes = new ArrayList<>(ctx.stats().notes());
         notes.addAll(explain(stats, startedAt, finishedAt));
+        ReviewSummaryText.line(ReviewLedger.load(ctx.spec().out())).ifPresent(line -> notes.add(
+                Character.toUpperCase(line.charAt(0)) + line.substring(1) + "."));
         boolean charged = price.isKnown() && price.basis() != Price.Basis.LOCAL;
         if (!charged) {
             notes.add("Estimated cost is $0: no per-token price applies to this teacher"
