@@ -54,6 +54,11 @@ import java.util.function.Function;
  *
  * This follows Resilience4j's recommended nesting Retry(CircuitBreaker(RateLimiter(call))), with the adaptive
  * limiter between breaker and rate limiter. Fatal answers (400/401/403/404) pass every layer untouched.
+ *
+ * <p>A pool of endpoints ({@link TeacherSettings#isPool}) keeps the layers of the logical teacher above the pool
+ * and moves the per-endpoint ones below it ({@link #decoratePool}):
+ * Stoppable, ReasoningRoom, Retrying, CircuitBreaking, RateLimited, then the pool (routing, failover, drain, health
+ * probes), then per endpoint AdaptiveConcurrency, Metered, Logging and the adapter.
  */
 public final class TeacherStack {
 
