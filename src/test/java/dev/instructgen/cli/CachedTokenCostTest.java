@@ -48,6 +48,11 @@ class CachedTokenCostTest {
             assertThat(stats.path("tokens").path("cached").asLong()).isEqualTo(cached);
             assertThat(stats.path("tokens").path("completion").asLong()).isEqualTo(completion);
             assertThat(stats.path("cost_usd").asDouble()).isCloseTo(expected, within(1e-6));
+            long journalled = 0;
+            for (String line : Files.readAllLines(dir.resolve("run").resolve("usage.jsonl"))) {
+                journalled += JsonCodec.mapper().readTree(line).path("cached_tokens").asLong();
+            }
+            assertThat(journalled).as("usage.jsonl, from which a resume rebuilds the counters").isEqualTo(cached);
             assertThat(expected).as("cheaper than pricing every prompt token in full")
                     .isLessThan((prompt * 100.0 + completion * 400.0) / 1_000_000);
         }
