@@ -60,7 +60,8 @@ final class EndpointCounters {
         failures.forEach((k, v) -> byKind.put(k, v.sum()));
         long answers = succeeded.sum();
         return new EndpointReport(endpoint, model, weight, up ? "up" : "down", limit, inFlight, requests.sum(),
-                answers, byKind, drained.sum(), percentile(recent, 0.50), percentile(recent, 0.95), percentile(recent, 0.99),
+                answers, byKind, drained.sum(), percentile(recent, 0.50), percentile(recent, 0.95),
+                percentile(recent, 0.99),
                 allAnswers == 0 ? 0.0 : Math.round(1000.0 * answers / allAnswers) / 1000.0);
     }
 
