@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class ConfigDefaultProvider implements CommandLine.IDefaultValueProvider {
 
     /** Structured settings a config file may hold besides the flat option keys. */
-    static final Set<String> SECTIONS = Set.of("sampling", "filters", "licensing", "prices", "judge");
+    static final Set<String> SECTIONS = Set.of("sampling", "filters", "licensing", "prices", "judge", "teachers");
 
     private final CommandSpec command;
     private final Function<String, String> env;

@@ -1,6 +1,9 @@
 package dev.instructgen.cli;
 
+import dev.instructgen.config.ConfigFile;
+import dev.instructgen.config.TeachersSection;
 import dev.instructgen.error.BadInputException;
+import dev.instructgen.teacher.PoolEndpoint;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.ReasoningMode;
 import dev.instructgen.teacher.StructuredMode;
@@ -11,6 +14,9 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Options shared by the generating commands (self-instruct, evol-instruct); PRODUCT.md, "Commands". */
 public final class GenerationOptions {
@@ -23,11 +29,17 @@ public final class GenerationOptions {
     static final URI DEFAULT_OPENAI_URL = URI.create("http://localhost:8000/v1");
     static final URI DEFAULT_OLLAMA_URL = URI.create("http://localhost:11434");
 
-    @Option(names = "--teacher-url", paramLabel = "URL",
+    @Option(names = "--teacher-url", paramLabel = "URL", split = ",",
             description = "Base URL of the teacher, e.g. http://localhost:11434 (Ollama) or "
-                    + "http://localhost:8000/v1 (OpenAI-compatible). Default: http://localhost:8000/v1 with "
+                    + "http://localhost:8000/v1 (OpenAI-compatible). Give it several times for a pool of "
+                    + "replicas of one model. Default: http://localhost:8000/v1 with "
                     + "--teacher-api openai, http://localhost:11434 with ollama")
-    public String teacherUrl;
+    public List<String> teacherUrl;
+
+    @Option(names = "--allow-mixed-models",
+            description = "Let a pool of endpoints serve different models (each example names the model that "
+                    + "answered).")
+    public boolean allowMixedModels;
 
     @Option(names = "--teacher-api", paramLabel = "openai|ollama", defaultValue = "openai",
             description = "Wire format: openai (/v1/chat/completions) or ollama (/api/chat). Default: ${DEFAULT-VALUE}")
@@ -126,11 +138,62 @@ public final class GenerationOptions {
         return progressInterval;
     }
 
+    /**
+     * The teacher settings, with the config file's {@code teachers:} list as the pool when it has one and the
+     * command line gives no {@code --teacher-url} (the command line wins over the file).
+     */
+    public TeacherSettings teacherSettings(ConfigFile config) {
+        var section = config.section(TeachersSection.KEY);
+        if (section.isEmpty()) {
+            return teacherSettings();
+        }
+        // every entry may name its model, so --model is needed only for those that do not
+        TeacherSettings one = single(model != null ? model : section.get().path(0).path("model").asText(null),
+                teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL);
+        if (config.option("teacher-url").isPresent()) {
+            throw new BadInputException(config.path() + ":" + config.option("teacher-url").get().line()
+                    + ": 'teacher-url' and a 'teachers' list in one file: keep one of them");
+        }
+        if (teacherUrl != null && !teacherUrl.isEmpty()) {
+            return one;
+        }
+        return pool(one, TeachersSection.endpoints(section.get(), one, String.valueOf(config.path())));
+    }
+
+    /** The teacher settings from the command line alone (several --teacher-url: a pool). */
     public TeacherSettings teacherSettings() {
-        URI url = teacherUrl != null ? TeacherUrl.parse(teacherUrl)
-                : teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL;
-        return new TeacherSettings(teacherApi, url, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm,
+        List<URI> urls = teacherUrl == null || teacherUrl.isEmpty()
+                ? List.of(teacherApi == TeacherApi.OLLAMA ? DEFAULT_OLLAMA_URL : DEFAULT_OPENAI_URL)
+                : teacherUrl.stream().map(TeacherUrl::parse).toList();
+        TeacherSettings one = single(model, urls.get(0));
+        return urls.size() < 2 ? one
+                : pool(one, urls.stream().map(url -> new PoolEndpoint(url, 1, 0, teacherApi, model)).toList());
+    }
+
+    private TeacherSettings single(String modelName, URI url) {
+        return new TeacherSettings(teacherApi, url, modelName, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm,
                 patience, reasoning == null ? ReasoningMode.AUTO : reasoning,
                 structured == null ? StructuredMode.AUTO : structured, logRequests);
+    }
+
+    /**
+     * {@code one} over {@code endpoints}; refuses an endpoint listed twice, and a pool whose endpoints serve
+     * different models unless --allow-mixed-models.
+     */
+    private TeacherSettings pool(TeacherSettings one, List<PoolEndpoint> endpoints) {
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> models = new LinkedHashSet<>();
+        for (PoolEndpoint e : endpoints) {
+            if (!names.add(e.name())) {
+                throw new BadInputException("the pool lists the endpoint " + e.name() + " twice; give each replica "
+                        + "once (a 'weight' in the config's teachers: list sends it more of the work)");
+            }
+            models.add(e.model());
+        }
+        if (models.size() > 1 && !allowMixedModels) {
+            throw new BadInputException("the pool's endpoints serve different models (" + String.join(", ", models)
+                    + "): a pool is replicas of one model; give --allow-mixed-models to mix them anyway");
+        }
+        return one.withPool(endpoints);
     }
 }

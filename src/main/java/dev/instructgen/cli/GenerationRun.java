@@ -36,7 +36,7 @@ final class GenerationRun {
 
     private static int run(GenerationMethod method, GenerationOptions options, ConfigOption config,
                            PrintWriter out, PrintWriter err, Clock clock, RunLog log) {
-        TeacherSettings teacher = options.teacherSettings();
+        TeacherSettings teacher = options.teacherSettings(config.file());
         var settled = TeacherTermsAndPrice.settle(teacher.identity(), method.seedSources(), options, config.file(),
                 err);
         warnUnknownSeedLicenses(method, err);
@@ -47,7 +47,8 @@ final class GenerationRun {
                 new Budget(options.maxCost, options.maxTokens), options.randomSeed, options.progressInterval(),
                 System.console() != null, true), licensing,
                 warnings -> RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
-                        settled.price(), settled.terms(), warnings), clock, err, log::attach);
+                        settled.price(), termsOfEachModel(teacher, method, settled, options, err), warnings), clock,
+                err, log::attach);
         if (options.dryRun) {
             return dryRun(method, session, licensing, options, out, err);
         }
@@ -57,6 +58,31 @@ final class GenerationRun {
         return RunOutcomeReport.report(outcome, "done: " + method.doneSummary(outcome, spec, finished.accepted())
                 + " in "
                 + options.out.resolve("examples.jsonl"), out, err);
+    }
+
+    /**
+     * The terms of each model that may answer: the run's, and with --allow-mixed-models those of the pool's other
+     * models, each checked against --require-commercial before any request.
+     */
+    private static java.util.function.Function<dev.instructgen.teacher.TeacherIdentity,
+            dev.instructgen.licensing.TeacherTerms> termsOfEachModel(TeacherSettings teacher, GenerationMethod method,
+                                                                     TeacherTermsAndPrice settled,
+                                                                     GenerationOptions options, PrintWriter err) {
+        java.util.Set<String> seen = new java.util.HashSet<>(java.util.Set.of(teacher.model()));
+        for (var endpoint : teacher.pool()) {
+            if (seen.add(endpoint.model())) {
+                var terms = settled.policy().termsFor(endpoint.identity());
+                if (options.requireCommercial) {
+                    new dev.instructgen.licensing.CommercialUseGate().check(method.seedSources(), terms);
+                }
+                if (terms.isUnknown()) {
+                    err.println("warning: the terms of pool model '" + endpoint.model() + "' are unknown: its "
+                            + "examples get commercial_use null");
+                }
+            }
+        }
+        return identity -> identity.model().equals(teacher.model()) ? settled.terms()
+                : settled.policy().termsFor(identity);
     }
 
     private static void warnUnknownSeedLicenses(GenerationMethod method, PrintWriter err) {

@@ -59,7 +59,7 @@ public final class JudgeOptions {
         JudgeSection section = JudgeSection.apply(JudgeSettings.DEFAULT_SAMPLING,
                 config.section("judge").orElse(null), String.valueOf(config.path()));
         JudgeSettings settings = new JudgeSettings(minScore, OnUnreadable.fromKey(onUnreadable), section.sampling());
-        TeacherSettings teacher = gen.teacherSettings();
+        TeacherSettings teacher = gen.teacherSettings(config);
         TeacherApi api = judgeApi != null ? judgeApi : teacher.api();
         URI url = judgeUrl != null ? TeacherUrl.parse(judgeUrl)
                 : judgeApi != null && judgeApi != teacher.api() && gen.teacherUrl == null

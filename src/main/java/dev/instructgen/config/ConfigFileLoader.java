@@ -104,7 +104,11 @@ public final class ConfigFileLoader {
             }
             JsonNode value = YAML.readTree(parser);
             if (keys.sections().contains(key)) {
-                if (!value.isObject()) {
+                if (TeachersSection.KEY.equals(key) && !value.isArray()) {
+                    throw new BadInputException(where + ": 'teachers' expects a list of endpoints, each with url "
+                            + "(and optionally weight, max-concurrency, api, model)");
+                }
+                if (!TeachersSection.KEY.equals(key) && !value.isObject()) {
                     throw new BadInputException(where + ": '" + prefix + key + "' expects a mapping of settings");
                 }
                 sections.put(key, interpolate(value, prefix + key, where));

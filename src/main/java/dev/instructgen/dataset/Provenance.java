@@ -19,6 +19,8 @@ import java.util.Map;
  * @param evolution present only on evolved examples
  * @param quality   present only on examples an LLM judge scored ({@code --judge}); records written before it
  *                  existed read with null
+ * @param endpoint  host[:port][/path] of the pool endpoint that answered the call that produced the example,
+ *                  present only when the teacher is a pool of endpoints (docs/teacher.md, "A pool of endpoints")
  */
 public record Provenance(
         @JsonProperty("run_id") String runId,
@@ -29,7 +31,8 @@ public record Provenance(
         @JsonInclude(JsonInclude.Include.NON_NULL) Evolution evolution,
         Novelty novelty,
         Usage usage,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String endpoint) {
 
     public Provenance {
         prompts = prompts == null ? Map.of() : Map.copyOf(prompts);
@@ -39,12 +42,25 @@ public record Provenance(
     /** Provenance of an example no judge scored. */
     public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
                       List<String> parents, Evolution evolution, Novelty novelty, Usage usage) {
-        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null);
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null, null);
+    }
+
+    /** Provenance of an example of a teacher that is one endpoint. */
+    public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
+                      List<String> parents, Evolution evolution, Novelty novelty, Usage usage, Quality quality) {
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality, null);
     }
 
     /** The same provenance with the judge's verdict added. */
     public Provenance withQuality(Quality verdict) {
-        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict);
+        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict,
+                endpoint);
+    }
+
+    /** The same provenance naming the pool endpoint that answered; null leaves it as it is. */
+    public Provenance withEndpoint(String answeredBy) {
+        return answeredBy == null ? this : new Provenance(runId, createdAt, teacher, prompts, parents, evolution,
+                novelty, usage, quality, answeredBy);
     }
 
     /**

@@ -57,6 +57,16 @@ public final class RunAssembly {
      */
     public static Parts productionParts(Function<String, String> env, Clock clock, String toolVersion, Price price,
                                         TeacherTerms terms, Consumer<String> warnings) {
+        return productionParts(env, clock, toolVersion, price, identity -> terms, warnings);
+    }
+
+    /**
+     * @param termsFor the terms of each teacher model of the run (more than one only for a pool with
+     *                 --allow-mixed-models)
+     */
+    public static Parts productionParts(Function<String, String> env, Clock clock, String toolVersion, Price price,
+                                        Function<TeacherIdentity, TeacherTerms> termsFor,
+                                        Consumer<String> warnings) {
         CostModel cost = price.isKnown() ? price::cost : CostModel.FREE;
         return new Parts(
                 TeacherFactory.checked(settings -> TeacherStack.checkReachable(settings, env, warnings),
@@ -74,7 +84,7 @@ public final class RunAssembly {
                         }),
                 RunDirectoryJournal.opener(toolVersion, clock),
                 identity -> cost,
-                identity -> new CombiningLicenseTagger(terms),
+                identity -> new CombiningLicenseTagger(termsFor.apply(identity)),
                 clock,
                 warnings);
     }
@@ -111,7 +121,7 @@ public final class RunAssembly {
             // it stays reproducible because the number of restored examples is part of the seed.
             long seed = spec.randomSeed() + 0x9E3779B97F4A7C15L * opened.restoredExamples().size();
             return new RunContext(spec, opened, teacher, identity, stats, novelty, tagger, parts.clock(),
-                    new SplittableRandom(seed), parts.warnings(), parts.teachers());
+                    new SplittableRandom(seed), parts.warnings(), parts.teachers(), parts.licenses());
         } catch (RuntimeException e) {
             opened.journal().close();
             throw e;

@@ -38,6 +38,8 @@ public final class RunContext implements AutoCloseable {
     private final RandomGenerator random;
     private final Consumer<String> warnings;
     private final TeacherFactory teachers;
+    private final java.util.function.Function<TeacherIdentity, LicenseTagger> taggers;
+    private final java.util.Map<String, LicenseTagger> taggerByModel = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<TeacherSettings, TeacherClient> secondTeachers = new java.util.LinkedHashMap<>();
     private final Object gate = new Object();
     private final LicenseSummary.Builder licenses = new LicenseSummary.Builder();
@@ -45,8 +47,10 @@ public final class RunContext implements AutoCloseable {
 
     RunContext(RunSpec spec, RunJournal.Opened opened, TeacherClient teacher, TeacherIdentity identity,
                RunStats stats, NoveltyIndex novelty, LicenseTagger licenseTagger, Clock clock,
-               RandomGenerator random, Consumer<String> warnings, TeacherFactory teachers) {
+               RandomGenerator random, Consumer<String> warnings, TeacherFactory teachers,
+               java.util.function.Function<TeacherIdentity, LicenseTagger> taggers) {
         this.teachers = teachers;
+        this.taggers = taggers;
         this.spec = spec;
         this.runId = opened.runId();
         this.resumed = opened.resumed();
@@ -112,6 +116,36 @@ public final class RunContext implements AutoCloseable {
 
     public Provenance.TeacherRef teacherRef() {
         return Provenance.TeacherRef.of(identity);
+    }
+
+    /**
+     * The teacher as recorded on an example answered by the pool endpoint {@code endpoint}
+     * ({@link dev.instructgen.teacher.TeacherReply#endpoint}): that endpoint's wire format, model and host; the
+     * run's teacher when {@code endpoint} is null (one endpoint) or not one of the pool's.
+     */
+    public Provenance.TeacherRef teacherRef(String endpoint) {
+        TeacherIdentity who = answering(endpoint);
+        return who == null ? teacherRef() : Provenance.TeacherRef.of(who);
+    }
+
+    /**
+     * The license tagger for an example answered by {@code endpoint}: with --allow-mixed-models an endpoint
+     * serving another model brings that model's terms; otherwise the run's tagger.
+     */
+    public LicenseTagger licenseTagger(String endpoint) {
+        TeacherIdentity who = answering(endpoint);
+        if (who == null || who.model().equals(identity.model())) {
+            return licenseTagger;
+        }
+        return taggerByModel.computeIfAbsent(who.model(), model -> taggers.apply(who));
+    }
+
+    private TeacherIdentity answering(String endpoint) {
+        if (endpoint == null) {
+            return null;
+        }
+        return spec.teacher().pool().stream().filter(e -> e.name().equals(endpoint)).findFirst()
+                .map(dev.instructgen.teacher.PoolEndpoint::identity).orElse(null);
     }
 
     /** A warning for the user (printed on the command's error stream). */

@@ -55,6 +55,7 @@ public final class RunStats implements TeacherMetrics {
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder completionTokens = new LongAdder();
+    private final LongAdder cachedTokens = new LongAdder();
     private final DoubleAdder cost = new DoubleAdder();
     private final Map<String, Supplier<?>> sections = new ConcurrentSkipListMap<>();
 
@@ -89,9 +90,10 @@ public final class RunStats implements TeacherMetrics {
         succeeded.increment();
         promptTokens.add(reply.usage().promptTokens());
         completionTokens.add(reply.usage().completionTokens());
+        cachedTokens.add(reply.usage().cachedTokens());
         cost.add(costUsd);
         journal.accept(UsageEvent.succeeded(clock.instant(), stage, reply.usage().promptTokens(),
-                reply.usage().completionTokens(), costUsd));
+                reply.usage().completionTokens(), reply.usage().cachedTokens(), costUsd));
     }
 
     @Override
@@ -133,6 +135,7 @@ public final class RunStats implements TeacherMetrics {
      * Adds a method-specific section to stats.json under {@code name} (e.g. Evol-Instruct's "evolution"),
      * read from {@code section} at every snapshot. The supplier must be thread-safe and cheap.
      */
+    @Override
     public void addSection(String name, Supplier<?> section) {
         sections.put(name, section);
     }
@@ -209,6 +212,7 @@ public final class RunStats implements TeacherMetrics {
         totals.faults().forEach((k, v) -> faults.computeIfAbsent(k, s -> new LongAdder()).add(v));
         promptTokens.add(totals.promptTokens());
         completionTokens.add(totals.completionTokens());
+        cachedTokens.add(totals.cachedTokens());
         cost.add(totals.costUsd());
         previousElapsedSeconds = totals.elapsedSeconds();
         if (totals.startedAt() != null) {
@@ -260,7 +264,8 @@ public final class RunStats implements TeacherMetrics {
                 sorted(rejected),
                 new StatsFile.Requests(requests, succeeded.sum(), retries.sum(), failed.sum(), sorted(byStage)),
                 sorted(faults),
-                new StatsFile.Tokens(promptTokens.sum(), completionTokens.sum()),
+                new StatsFile.Tokens(promptTokens.sum(), completionTokens.sum(),
+                        cachedTokens.sum() == 0 ? null : cachedTokens.sum()),
                 round(costUsd, 6),
                 acc == 0 ? null : round(costUsd / acc, 8),
                 new StatsFile.Throughput(

@@ -74,11 +74,14 @@ public final class RunSummarizer {
                 StatsFile.yield(accepted, rejectedTotal, proposed),
                 rejectedTotal, rejected, share, requests, stats.faults(),
                 new RunSummary.Tokens(tokens == null || tokens.prompt() == null ? 0 : tokens.prompt(),
-                        tokens == null || tokens.completion() == null ? 0 : tokens.completion()),
+                        tokens == null || tokens.completion() == null ? 0 : tokens.completion(),
+                        tokens == null ? null : tokens.cached()),
                 cost, costPerAccepted, throughput(stats.throughput(), accepted, requests, elapsed),
                 stats.sections().get("evolution") instanceof JsonNode evolution && evolution.isObject()
                         ? evolution : null,
-                licenses.summary());
+                licenses.summary(),
+                stats.sections().get("endpoints") instanceof JsonNode endpoints && endpoints.isObject()
+                        ? endpoints : null);
     }
 
     private static final StatsFile EMPTY = new StatsFile(null, null, null, null, null, null, null, null, null,

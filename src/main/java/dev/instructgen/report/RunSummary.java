@@ -16,6 +16,7 @@ import java.util.Map;
  * @param proposed        candidates judged so far: at least accepted + rejected
  * @param yield           accepted / proposed
  * @param rejectedShare   per reason, rejected / proposed
+ * @param endpoints       the pool's per-endpoint counters (stats.json's {@code endpoints}); null for one endpoint
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(
@@ -43,7 +44,8 @@ public record RunSummary(
         @JsonProperty("cost_per_accepted_usd") Double costPerAcceptedUsd,
         @JsonProperty("throughput") Throughput throughput,
         @JsonProperty("evolution") JsonNode evolution,
-        @JsonProperty("license") LicenseTally.Summary license) {
+        @JsonProperty("license") LicenseTally.Summary license,
+        @JsonProperty("endpoints") JsonNode endpoints) {
 
     /** Teacher requests as the engine counted them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,8 +53,9 @@ public record RunSummary(
                            @JsonProperty("by_stage") Map<String, Long> byStage) {
     }
 
-    /** Tokens sent (prompt) and received (completion). */
-    public record Tokens(long prompt, long completion) {
+    /** Tokens sent (prompt, of which {@code cached} were served from the server's prompt cache) and received. */
+    public record Tokens(long prompt, long completion,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long cached) {
     }
 
     /** Rates over the run's elapsed time. */

@@ -47,8 +47,9 @@ public final class RunSummaryText {
         if (s.faults() != null && !s.faults().isEmpty()) {
             lines.add(row("faults", inline(s.faults())));
         }
-        lines.add(row("tokens", count(s.tokens().prompt()) + " prompt, " + count(s.tokens().completion())
-                + " completion"));
+        lines.add(row("tokens", count(s.tokens().prompt()) + " prompt"
+                + (s.tokens().cached() == null ? "" : " (" + count(s.tokens().cached()) + " of them cached)")
+                + ", " + count(s.tokens().completion()) + " completion"));
         if (s.costUsd() != null) {
             lines.add(row("cost", String.format(Locale.ROOT, "$%.4f", s.costUsd())
                     + (s.costPerAcceptedUsd() == null ? ""
@@ -66,6 +67,9 @@ public final class RunSummaryText {
         }
         if (s.evolution() != null) {
             lines.addAll(EvolutionSummaryText.render(s.evolution()));
+        }
+        if (s.endpoints() != null) {
+            lines.addAll(EndpointsSummaryText.render(s.endpoints()));
         }
         LicenseTally.Summary license = s.license();
         lines.add(row("licenses", "commercial use: " + license.commercialUse() + " ("

@@ -82,7 +82,16 @@ public record StatsFile(
         }
     }
 
-    public record Tokens(Long prompt, Long completion) {
+    /**
+     * @param cached prompt tokens the server served from its prompt cache (part of {@code prompt}, billed at the
+     *               cached rate); written only when some were, so files of runs without any keep their bytes
+     */
+    public record Tokens(Long prompt, Long completion,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long cached) {
+
+        public Tokens(Long prompt, Long completion) {
+            this(prompt, completion, null);
+        }
 
         public long total() {
             return orZero(prompt) + orZero(completion);

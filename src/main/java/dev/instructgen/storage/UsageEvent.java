@@ -20,12 +20,13 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"event", "at", "stage", "fault", "count", "prompt_tokens", "completion_tokens", "cost_usd",
-        "carried"})
+        "carried", "cached_tokens"})
 public record UsageEvent(String event, Instant at, String stage, String fault, Long count,
                          @JsonProperty("prompt_tokens") Long promptTokens,
                          @JsonProperty("completion_tokens") Long completionTokens,
                          @JsonProperty("cost_usd") Double costUsd,
-                         StatsFile carried) {
+                         StatsFile carried,
+                         @JsonProperty("cached_tokens") Long cachedTokens) {
 
     /** A process started (or resumed) the run; active time is measured from here to its last event. */
     public static final String SESSION = "session";
@@ -55,27 +56,34 @@ public record UsageEvent(String event, Instant at, String stage, String fault, L
     }
 
     public static UsageEvent of(String event, Instant at) {
-        return new UsageEvent(event, at, null, null, null, null, null, null, null);
+        return new UsageEvent(event, at, null, null, null, null, null, null, null, null);
     }
 
     public static UsageEvent request(String event, Instant at, String stage, String fault) {
-        return new UsageEvent(event, at, stage, fault, null, null, null, null, null);
+        return new UsageEvent(event, at, stage, fault, null, null, null, null, null, null);
     }
 
     public static UsageEvent succeeded(Instant at, String stage, long promptTokens, long completionTokens,
                                        double costUsd) {
-        return new UsageEvent(SUCCEEDED, at, stage, null, null, promptTokens, completionTokens, costUsd, null);
+        return succeeded(at, stage, promptTokens, completionTokens, 0, costUsd);
+    }
+
+    /** @param cachedTokens prompt tokens served from the prompt cache; written only when there were some */
+    public static UsageEvent succeeded(Instant at, String stage, long promptTokens, long completionTokens,
+                                       long cachedTokens, double costUsd) {
+        return new UsageEvent(SUCCEEDED, at, stage, null, null, promptTokens, completionTokens, costUsd, null,
+                cachedTokens == 0 ? null : cachedTokens);
     }
 
     public static UsageEvent proposed(Instant at, long count) {
-        return new UsageEvent(PROPOSED, at, null, null, count, null, null, null, null);
+        return new UsageEvent(PROPOSED, at, null, null, count, null, null, null, null, null);
     }
 
     public static UsageEvent examplesLost(Instant at, long count) {
-        return new UsageEvent(EXAMPLES_LOST, at, null, null, count, null, null, null, null);
+        return new UsageEvent(EXAMPLES_LOST, at, null, null, count, null, null, null, null, null);
     }
 
     public static UsageEvent carriedOver(Instant at, StatsFile stats) {
-        return new UsageEvent(CARRIED_OVER, at, null, null, null, null, null, null, stats);
+        return new UsageEvent(CARRIED_OVER, at, null, null, null, null, null, null, stats, null);
     }
 }

@@ -14,10 +14,12 @@ import java.util.TreeMap;
  *                       a run stood still between a kill and the resume is not counted
  * @param startedAt      when the run began (its first session), or null when unknown
  * @param accepted       accepted examples the counters saw; more than examples.jsonl holds means lines were lost
+ * @param cachedTokens   prompt tokens served from the prompt cache (part of {@code promptTokens})
  */
 public record UsageTotals(long attempts, long succeeded, long retries, long failed, Map<String, Long> byStage,
                           Map<String, Long> faults, long promptTokens, long completionTokens, double costUsd,
-                          long proposed, double elapsedSeconds, Instant startedAt, long accepted) {
+                          long proposed, double elapsedSeconds, Instant startedAt, long accepted,
+                          long cachedTokens) {
 
     public UsageTotals {
         byStage = Collections.unmodifiableMap(new TreeMap<>(byStage));
@@ -41,6 +43,7 @@ public record UsageTotals(long attempts, long succeeded, long retries, long fail
         private final Map<String, Long> faults = new TreeMap<>();
         private long promptTokens;
         private long completionTokens;
+        private long cachedTokens;
         private double costUsd;
         private long proposed;
         private double elapsedSeconds;
@@ -68,6 +71,7 @@ public record UsageTotals(long attempts, long succeeded, long retries, long fail
                     succeeded++;
                     promptTokens += orZero(e.promptTokens());
                     completionTokens += orZero(e.completionTokens());
+                    cachedTokens += orZero(e.cachedTokens());
                     costUsd += e.costUsd() == null ? 0 : e.costUsd();
                 }
                 case UsageEvent.RETRIED -> {
@@ -111,6 +115,7 @@ public record UsageTotals(long attempts, long succeeded, long retries, long fail
             if (s.tokens() != null) {
                 promptTokens += orZero(s.tokens().prompt());
                 completionTokens += orZero(s.tokens().completion());
+                cachedTokens += orZero(s.tokens().cached());
             }
             costUsd += s.costUsd() == null ? 0 : s.costUsd();
             proposed += orZero(s.proposed());
@@ -136,7 +141,7 @@ public record UsageTotals(long attempts, long succeeded, long retries, long fail
             closeSession();
             return new UsageTotals(attempts, succeeded, retries, failed, byStage, faults, promptTokens,
                     completionTokens, costUsd, proposed, elapsedSeconds, startedAt == null ? fallbackStart : startedAt,
-                    accepted);
+                    accepted, cachedTokens);
         }
 
         private static long orZero(Long value) {

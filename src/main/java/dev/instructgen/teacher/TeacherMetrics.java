@@ -22,6 +22,13 @@ public interface TeacherMetrics {
     default void onAttemptEnd(String stage, Duration latency) {
     }
 
+    /**
+     * A layer of the stack has counters of its own for stats.json (a pool's per-endpoint counters), written as the
+     * top-level section {@code name} and read from {@code section} at every snapshot.
+     */
+    default void addSection(String name, java.util.function.Supplier<?> section) {
+    }
+
     TeacherMetrics NONE = new TeacherMetrics() {
         @Override
         public void onSuccess(String stage, TeacherReply reply) {

@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param finishReason why generation stopped; LENGTH means the text was cut off
  * @param usage        tokens billed for this call
  * @param latency      wall time of the successful attempt
+ * @param endpoint     host[:port] of the pool endpoint that answered; null when the teacher is one endpoint
  */
-public record TeacherReply(String text, FinishReason finishReason, TokenUsage usage, Duration latency) {
+public record TeacherReply(String text, FinishReason finishReason, TokenUsage usage, Duration latency,
+                           String endpoint) {
+
+    public TeacherReply(String text, FinishReason finishReason, TokenUsage usage, Duration latency) {
+        this(text, finishReason, usage, latency, null);
+    }
 
     public TeacherReply {
         Objects.requireNonNull(text, "text");
@@ -22,5 +28,10 @@ public record TeacherReply(String text, FinishReason finishReason, TokenUsage us
 
     public boolean wasCutOff() {
         return finishReason == FinishReason.LENGTH;
+    }
+
+    /** This reply as answered by the pool endpoint {@code host}. */
+    public TeacherReply answeredBy(String host) {
+        return new TeacherReply(text, finishReason, usage, latency, host);
     }
 }

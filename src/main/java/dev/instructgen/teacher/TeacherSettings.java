@@ -6,6 +6,7 @@ import dev.instructgen.teacher.TeacherIdentity;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,10 +19,22 @@ import java.util.Objects;
  * @param reasoning   {@code --reasoning}: the thinking switch and the room given to models that reason
  * @param structured  {@code --structured}: JSON-schema replies for the stages that declare a shape
  * @param logRequests {@code --log-requests}: every request and reply into requests.jsonl
+ * @param pool        the replicas of a pool of endpoints (docs/teacher.md, "A pool of endpoints"); empty for one
+ *                    endpoint. With a pool, {@code api}, {@code baseUrl} and {@code model} are the first
+ *                    endpoint's: the identity the manifest records
  */
 public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String apiKeyEnv, int concurrency,
                               Duration timeout, int maxRpm, int maxTpm, Duration patience,
-                              ReasoningMode reasoning, StructuredMode structured, boolean logRequests) {
+                              ReasoningMode reasoning, StructuredMode structured, boolean logRequests,
+                              List<PoolEndpoint> pool) {
+
+    /** One endpoint, no pool. */
+    public TeacherSettings(TeacherApi api, URI baseUrl, String model, String apiKeyEnv, int concurrency,
+                           Duration timeout, int maxRpm, int maxTpm, Duration patience,
+                           ReasoningMode reasoning, StructuredMode structured, boolean logRequests) {
+        this(api, baseUrl, model, apiKeyEnv, concurrency, timeout, maxRpm, maxTpm, patience, reasoning, structured,
+                logRequests, List.of());
+    }
 
     /** Settings with the defaults {@code --reasoning auto}, {@code --structured auto}, no request log. */
     public TeacherSettings(TeacherApi api, URI baseUrl, String model, String apiKeyEnv, int concurrency,
@@ -31,6 +44,7 @@ public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String 
     }
 
     public TeacherSettings {
+        pool = pool == null ? List.of() : List.copyOf(pool);
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(baseUrl, "baseUrl");
         TeacherUrl.check(baseUrl);
@@ -50,6 +64,33 @@ public record TeacherSettings(TeacherApi api, URI baseUrl, String model, String 
         if (maxRpm < 0 || maxTpm < 0) {
             throw new BadInputException("--max-rpm and --max-tpm cannot be negative");
         }
+    }
+
+    /** Whether requests are spread over several endpoints. */
+    public boolean isPool() {
+        return pool.size() > 1;
+    }
+
+    /**
+     * These settings over {@code endpoints}, the first of which names the teacher; fewer than two is no pool.
+     */
+    public TeacherSettings withPool(List<PoolEndpoint> endpoints) {
+        if (endpoints.isEmpty()) {
+            return this;
+        }
+        PoolEndpoint first = endpoints.get(0);
+        return new TeacherSettings(first.api(), first.url(), first.model(), apiKeyEnv, concurrency, timeout, maxRpm,
+                maxTpm, patience, reasoning, structured, logRequests, endpoints.size() < 2 ? List.of() : endpoints);
+    }
+
+    /**
+     * The settings of one endpoint of the pool: its wire format, URL and model, and its own concurrency ceiling
+     * (the pool's {@code --concurrency} when it names none). Rate limits stay with the pool as a whole.
+     */
+    public TeacherSettings forEndpoint(PoolEndpoint endpoint) {
+        int ceiling = endpoint.maxConcurrency() > 0 ? endpoint.maxConcurrency() : concurrency;
+        return new TeacherSettings(endpoint.api(), endpoint.url(), endpoint.model(), apiKeyEnv, ceiling, timeout,
+                0, 0, patience, reasoning, structured, logRequests, List.of());
     }
 
     /** Who the teacher is, for provenance and the manifest. */

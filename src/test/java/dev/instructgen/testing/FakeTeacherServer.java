@@ -62,6 +62,11 @@ public final class FakeTeacherServer implements AutoCloseable {
     private final AtomicLong tokensAnswered = new AtomicLong();
     private final AtomicLong largestReply = new AtomicLong();
     private volatile Function<Long, Fault> faults = n -> Fault.NONE;
+    private volatile boolean cachesPrefixes;
+    private final java.util.List<String> earlierPrompts = new java.util.ArrayList<>();
+    private final AtomicLong promptTokensAnswered = new AtomicLong();
+    private final AtomicLong cachedTokensAnswered = new AtomicLong();
+    private final AtomicLong completionTokensAnswered = new AtomicLong();
 
     /** What the fake does instead of answering normally; chosen per request by {@link #injectFaults}. */
     public enum Fault {
@@ -82,6 +87,39 @@ public final class FakeTeacherServer implements AutoCloseable {
         CONNECTION_DROPPED,
         /** answers only after five seconds (past a short --timeout) */
         HANG
+    }
+
+    /**
+     * Reports a prompt cache as OpenAI does ({@code usage.prompt_tokens_details.cached_tokens}): the longest prefix
+     * a prompt shares with any earlier one, in tokens of four characters, counts as cached.
+     */
+    public FakeTeacherServer cachingPrefixes() {
+        this.cachesPrefixes = true;
+        return this;
+    }
+
+    /** Prompt, cached prompt and completion tokens of every normal reply so far: what a bill would count. */
+    public long[] billedTokens() {
+        return new long[] {promptTokensAnswered.get(), cachedTokensAnswered.get(), completionTokensAnswered.get()};
+    }
+
+    private long cachedTokensOf(String prompt) {
+        if (!cachesPrefixes) {
+            return 0;
+        }
+        synchronized (this) {
+            int longest = 0;
+            for (String earlier : earlierPrompts) {
+                int common = 0;
+                int max = Math.min(prompt.length(), earlier.length());
+                while (common < max && prompt.charAt(common) == earlier.charAt(common)) {
+                    common++;
+                }
+                longest = Math.max(longest, common);
+            }
+            earlierPrompts.add(prompt);
+            return longest / 4;
+        }
     }
 
     /** Chooses a fault for the n-th request (1-based); NONE answers normally. */
@@ -207,10 +245,17 @@ public final class FakeTeacherServer implements AutoCloseable {
             }
             long promptTokens = Math.max(1, prompt.length() / 4);
             long completionTokens = Math.max(1, reply.length() / 4);
+            long cached = Math.min(promptTokens, cachedTokensOf(prompt));
             ObjectNode out = openAi
                     ? openAiReply(body, reply, promptTokens, completionTokens, cut ? "length" : "stop")
                     : ollamaReply(body, reply, promptTokens, completionTokens, cut ? "length" : "stop");
+            if (openAi && cached > 0) {
+                ((ObjectNode) out.path("usage")).putObject("prompt_tokens_details").put("cached_tokens", cached);
+            }
             byte[] bytes = JSON.writeValueAsBytes(out);
+            promptTokensAnswered.addAndGet(promptTokens);
+            cachedTokensAnswered.addAndGet(openAi ? cached : 0);
+            completionTokensAnswered.addAndGet(completionTokens);
             tokensAnswered.addAndGet(promptTokens + completionTokens);
             largestReply.accumulateAndGet(promptTokens + completionTokens, Math::max);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

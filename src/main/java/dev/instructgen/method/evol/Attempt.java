@@ -23,21 +23,36 @@ public sealed interface Attempt {
      * @param prompts stage to "template@sha" for provenance
      * @param novelty nearest accepted instruction when the novelty filter is on, else null
      * @param quality the LLM judge's verdict when one was asked ({@code --judge}), else null
+     * @param endpoint the pool endpoint that wrote the response; null when the teacher is one endpoint
      */
     record Evolved(EvolOperation operation, int round, String instruction, String response,
-                   Map<String, String> prompts, TokenUsage usage, Similarity novelty, Provenance.Quality quality)
+                   Map<String, String> prompts, TokenUsage usage, Similarity novelty, Provenance.Quality quality,
+                   String endpoint)
             implements Attempt {
 
         public Evolved(EvolOperation operation, int round, String instruction, String response,
                        Map<String, String> prompts, TokenUsage usage, Similarity novelty) {
-            this(operation, round, instruction, response, prompts, usage, novelty, null);
+            this(operation, round, instruction, response, prompts, usage, novelty, null, null);
+        }
+
+        public Evolved(EvolOperation operation, int round, String instruction, String response,
+                       Map<String, String> prompts, TokenUsage usage, Similarity novelty,
+                       Provenance.Quality quality) {
+            this(operation, round, instruction, response, prompts, usage, novelty, quality, null);
+        }
+
+        /** The same evolution, its response written by the pool endpoint {@code answeredBy}. */
+        public Evolved answeredBy(String answeredBy) {
+            return new Evolved(operation, round, instruction, response, prompts, usage, novelty, quality,
+                    answeredBy);
         }
 
         /** The same evolution, judged: the judge's template, tokens and verdict added. */
         public Evolved judged(String template, TokenUsage more, Provenance.Quality verdict) {
             Map<String, String> used = new java.util.LinkedHashMap<>(prompts);
             used.put("quality-judge", template);
-            return new Evolved(operation, round, instruction, response, used, usage.plus(more), novelty, verdict);
+            return new Evolved(operation, round, instruction, response, used, usage.plus(more), novelty, verdict,
+                    endpoint);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.instructgen.teacher.TeacherIdentity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Builds the example records of an Evol-Instruct run: evolved examples with their lineage (parent id, round,
@@ -21,23 +22,38 @@ public final class EvolExamples {
     private final Clock clock;
     private final Provenance.TeacherRef teacher;
     private final LicenseTagger licenses;
+    private final Function<String, Provenance.TeacherRef> teacherOf;
+    private final Function<String, LicenseTagger> licensesOf;
 
     public EvolExamples(String runId, Clock clock, TeacherIdentity teacher, LicenseTagger licenses) {
+        this(runId, clock, teacher, licenses, null, null);
+    }
+
+    /**
+     * @param teacherOf  the teacher recorded for a response written by a pool endpoint (null: the run's)
+     * @param licensesOf the license tagger for a response written by a pool endpoint (null: the run's)
+     */
+    public EvolExamples(String runId, Clock clock, TeacherIdentity teacher, LicenseTagger licenses,
+                        Function<String, Provenance.TeacherRef> teacherOf, Function<String, LicenseTagger> licensesOf) {
         this.runId = runId;
         this.clock = clock;
         this.teacher = Provenance.TeacherRef.of(teacher);
         this.licenses = licenses;
+        this.teacherOf = teacherOf;
+        this.licensesOf = licensesOf;
     }
 
     public Example evolved(Lineage lineage, Attempt.Evolved a) {
         String id = lineage.childId(a.round());
         Provenance.Novelty novelty = a.novelty() == null ? null
                 : new Provenance.Novelty(a.novelty().score(), a.novelty().mostSimilarId());
-        Provenance p = new Provenance(runId, now(), teacher, a.prompts(), List.of(lineage.currentId()),
-                new Provenance.Evolution(a.round(), a.operation().key()), novelty, Provenance.Usage.of(a.usage()),
-                a.quality());
+        boolean pooled = a.endpoint() != null && teacherOf != null;
+        Provenance p = new Provenance(runId, now(), pooled ? teacherOf.apply(a.endpoint()) : teacher, a.prompts(),
+                List.of(lineage.currentId()), new Provenance.Evolution(a.round(), a.operation().key()), novelty,
+                Provenance.Usage.of(a.usage()), a.quality()).withEndpoint(a.endpoint());
+        LicenseTagger tagger = pooled ? licensesOf.apply(a.endpoint()) : licenses;
         return new Example(id, a.instruction(), "", a.response(), MethodId.EVOL_INSTRUCT, id, false, p,
-                licenses.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
+                tagger.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
     }
 
     /**

@@ -61,7 +61,8 @@ public final class EvolRun {
                 filters.novelty());
         ctx.stats().addSection("evolution", stats::snapshot);
 
-        EvolExamples examples = new EvolExamples(ctx.runId(), ctx.clock(), ctx.identity(), ctx.licenseTagger());
+        EvolExamples examples = new EvolExamples(ctx.runId(), ctx.clock(), ctx.identity(), ctx.licenseTagger(),
+                ctx::teacherRef, ctx::licenseTagger);
         EvolOutput output = new ContextOutput(ctx);
         for (EvolInput original : state.originalsToWrite()) {
             if (!output.accept(examples.original(original))) {

@@ -131,7 +131,7 @@ public final class EvolutionStep {
         }
         Similarity nearest = novelty.nearest(); // null when the novelty check is off
         return new Attempt.Evolved(c.operation(), c.round(), c.instruction(), response, answered.prompts(),
-                answered.usage(), nearest);
+                answered.usage(), nearest).answeredBy(reply.endpoint());
     }
 
     /** All stages in a row on the calling thread (the engine runs them as separate jobs instead). */

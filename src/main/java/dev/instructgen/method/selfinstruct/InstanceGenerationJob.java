@@ -80,7 +80,7 @@ final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
                 written = kept.size(); // expected to become examples; the judge has the last word
             }
             for (int i = 0; i < kept.size(); i++) {
-                InstanceDraft draft = new InstanceDraft(task, kept.get(i), i + 1, usage);
+                InstanceDraft draft = new InstanceDraft(task, kept.get(i), i + 1, usage, reply.endpoint());
                 if (next != null) {
                     handOff.to(next, draft);
                 } else if (ctx.accept(examples.example(draft))) {

@@ -33,11 +33,11 @@ final class SelfInstructExamples {
         if (judgeTemplate != null) {
             used.put(dev.instructgen.filter.quality.LlmJudge.STAGE, judgeTemplate);
         }
-        Provenance provenance = new Provenance(ctx.runId(), ctx.now(), ctx.teacherRef(), used, task.parents(), null,
-                new Provenance.Novelty(task.novelty().score(), task.novelty().mostSimilarId()),
-                Provenance.Usage.of(d.usage()), quality);
+        Provenance provenance = new Provenance(ctx.runId(), ctx.now(), ctx.teacherRef(d.endpoint()), used,
+                task.parents(), null, new Provenance.Novelty(task.novelty().score(), task.novelty().mostSimilarId()),
+                Provenance.Usage.of(d.usage()), quality).withEndpoint(d.endpoint());
         return new Example(task.taskId() + "-" + d.n(), task.instruction(), d.instance().input(),
                 d.instance().output(), MethodId.SELF_INSTRUCT, task.taskId(), task.isClassification(), provenance,
-                ctx.licenseTagger().tag(task.sources()));
+                ctx.licenseTagger(d.endpoint()).tag(task.sources()));
     }
 }

@@ -109,7 +109,20 @@ public final class ChatModelInvoker {
         if (usage == null) {
             return TokenUsage.ZERO;
         }
-        return new TokenUsage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()));
+        return new TokenUsage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()), cached(usage));
+    }
+
+    /**
+     * Prompt tokens served from the server's prompt cache: OpenAI's {@code usage.prompt_tokens_details.cached_tokens},
+     * which vLLM (with {@code --enable-prompt-tokens-details}) and llama.cpp server also send. Ollama's native API
+     * reports no such count, so its replies have none.
+     */
+    private static long cached(dev.langchain4j.model.output.TokenUsage usage) {
+        if (usage instanceof dev.langchain4j.model.openai.OpenAiTokenUsage openAi
+                && openAi.inputTokensDetails() != null) {
+            return orZero(openAi.inputTokensDetails().cachedTokens());
+        }
+        return 0;
     }
 
     private static long orZero(Integer count) {

@@ -14,9 +14,15 @@ import java.util.Objects;
  * @param basis            where the figures come from
  * @param source           URL the figures were taken from, or a short note (e.g. "local host")
  * @param checked          when the figures were last compared with the source; null for local and unknown
+ * @param cachedInputPerMillion USD per 1M prompt tokens served from the provider's prompt cache; null when the
+ *                         provider gives no discount (then they cost the input rate)
  */
 public record Price(Double inputPerMillion, Double outputPerMillion, Basis basis, String source,
-                    LocalDate checked) {
+                    LocalDate checked, Double cachedInputPerMillion) {
+
+    public Price(Double inputPerMillion, Double outputPerMillion, Basis basis, String source, LocalDate checked) {
+        this(inputPerMillion, outputPerMillion, basis, source, checked, null);
+    }
 
     public enum Basis {
         /** a local server (loopback, private network) or Ollama: no per-token charge */
@@ -39,7 +45,8 @@ public record Price(Double inputPerMillion, Double outputPerMillion, Basis basis
             if (inputPerMillion == null || outputPerMillion == null) {
                 throw new IllegalArgumentException("a known price needs input and output figures");
             }
-            if (inputPerMillion < 0 || outputPerMillion < 0) {
+            if (inputPerMillion < 0 || outputPerMillion < 0
+                    || cachedInputPerMillion != null && cachedInputPerMillion < 0) {
                 throw new IllegalArgumentException("prices cannot be negative");
             }
         }
@@ -57,6 +64,11 @@ public record Price(Double inputPerMillion, Double outputPerMillion, Basis basis
         return new Price(inputPerMillion, outputPerMillion, Basis.OVERRIDE, "config", null);
     }
 
+    /** The same price with cached prompt tokens at {@code perMillion}. */
+    public Price withCachedInput(Double perMillion) {
+        return new Price(inputPerMillion, outputPerMillion, basis, source, checked, perMillion);
+    }
+
     public boolean isKnown() {
         return basis != Basis.UNKNOWN;
     }
@@ -70,7 +82,9 @@ public record Price(Double inputPerMillion, Double outputPerMillion, Basis basis
         if (!isKnown()) {
             throw new IllegalStateException("cannot compute a cost: " + source);
         }
-        return (usage.promptTokens() * inputPerMillion + usage.completionTokens() * outputPerMillion) / 1_000_000.0;
+        double cachedRate = cachedInputPerMillion != null ? cachedInputPerMillion : inputPerMillion;
+        return (usage.uncachedPromptTokens() * inputPerMillion + usage.cachedTokens() * cachedRate
+                + usage.completionTokens() * outputPerMillion) / 1_000_000.0;
     }
 
     /**

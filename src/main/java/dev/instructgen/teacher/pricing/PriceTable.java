@@ -34,7 +34,8 @@ public final class PriceTable {
     /** A dated snapshot or alias suffix after a listed name: "-2024-08-06", "-20241022", "-latest". */
     private static final Pattern SNAPSHOT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest");
 
-    record Entry(double input, double output, List<String> aliases, LocalDate checked, String source) {
+    record Entry(double input, double output, List<String> aliases, LocalDate checked, String source,
+                 @com.fasterxml.jackson.annotation.JsonProperty("cached_input") Double cachedInput) {
         Entry {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
         }
@@ -70,7 +71,8 @@ public final class PriceTable {
         File file = mapper.readValue(yaml, File.class);
         Map<String, Price> listed = new HashMap<>();
         file.models().forEach((name, entry) -> {
-            Price price = new Price(entry.input(), entry.output(), Price.Basis.LISTED, entry.source(), entry.checked());
+            Price price = new Price(entry.input(), entry.output(), Price.Basis.LISTED, entry.source(), entry.checked(),
+                    entry.cachedInput());
             listed.put(normalize(name), price);
             entry.aliases().forEach(alias -> listed.put(normalize(alias), price));
         });
@@ -106,7 +108,13 @@ public final class PriceTable {
                 throw new BadInputException(where + ": prices." + field.getKey()
                         + " needs non-negative numbers 'input' and 'output' (USD per 1M tokens)");
             }
-            parsed.put(field.getKey(), Price.override(input.asDouble(), output.asDouble()));
+            JsonNode cached = field.getValue().path("cached_input");
+            if (!cached.isMissingNode() && (!cached.isNumber() || cached.asDouble() < 0)) {
+                throw new BadInputException(where + ": prices." + field.getKey()
+                        + ".cached_input must be a non-negative number (USD per 1M cached prompt tokens)");
+            }
+            parsed.put(field.getKey(), Price.override(input.asDouble(), output.asDouble())
+                    .withCachedInput(cached.isNumber() ? cached.asDouble() : null));
         });
         return withOverrides(parsed);
     }

@@ -13,6 +13,7 @@ import dev.instructgen.teacher.stack.TeacherSeams;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.http.OkHttpTransportBuilder;
 import dev.instructgen.teacher.metrics.MeteredTeacherClient;
+import dev.instructgen.teacher.pool.PoolAssembly;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyLimiter;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyTeacherClient;
 import dev.instructgen.teacher.resilience.BreakerPolicy;
@@ -53,6 +54,11 @@ import java.util.function.Function;
  *
  * This follows Resilience4j's recommended nesting Retry(CircuitBreaker(RateLimiter(call))), with the adaptive
  * limiter between breaker and rate limiter. Fatal answers (400/401/403/404) pass every layer untouched.
+ *
+ * <p>A pool of endpoints ({@link TeacherSettings#isPool}) keeps the layers of the logical teacher above the pool
+ * and moves the per-endpoint ones below it ({@link #decoratePool}):
+ * Stoppable, ReasoningRoom, Retrying, CircuitBreaking, RateLimited, then the pool (routing, failover, drain, health
+ * probes), then per endpoint AdaptiveConcurrency, Metered, Logging and the adapter.
  */
 public final class TeacherStack {
 
@@ -80,6 +86,11 @@ public final class TeacherStack {
      */
     public static void checkReachable(TeacherSettings settings, Function<String, String> env,
                                       Consumer<String> warnings) {
+        if (settings.isPool()) {
+            TeacherBackends backends = TeacherBackends.standard();
+            PoolAssembly.probeAll(endpoint -> backends.forApi(endpoint.api()), settings, env, warnings);
+            return;
+        }
         TeacherBackend backend = TeacherBackends.standard().forApi(settings.api());
         try (OkHttpTransportBuilder unused = new OkHttpTransportBuilder(1, settings.timeout())) {
             backend.probe(new BackendContext(settings, env, unused, Clock.systemUTC()), warnings);
@@ -129,6 +140,11 @@ public final class TeacherStack {
     public static TeacherClient build(TeacherBackends backends, TeacherSettings settings, TeacherMetrics metrics,
                                       Function<String, String> env, TeacherSeams seams, RetryPolicy retry,
                                       BreakerPolicy breaker, Consumer<String> warnings, RequestLog requests) {
+        if (settings.isPool()) {
+            TeacherClient pool = PoolAssembly.connect(endpoint -> backends.forApi(endpoint.api()), settings, metrics,
+                    env, seams.clock(), warnings, requests);
+            return decoratePool(pool, settings, metrics, seams, retry, breaker);
+        }
         OkHttpTransportBuilder http = new OkHttpTransportBuilder(settings.concurrency(), settings.timeout());
         BackendContext context = new BackendContext(settings, env, http, seams.clock(), warnings);
         TeacherClient adapter = backends.forApi(settings.api()).connect(context);
@@ -149,6 +165,26 @@ public final class TeacherStack {
         TeacherClient client = new MeteredTeacherClient(adapter, metrics, System::nanoTime);
         client = new RateLimitedTeacherClient(client, settings.maxRpm(), settings.maxTpm(), seams.clock(), waits);
         client = new AdaptiveConcurrencyTeacherClient(client, new AdaptiveConcurrencyLimiter(settings.concurrency()));
+        client = new CircuitBreakingTeacherClient(client, breaker, patience, seams.clock(), waits);
+        client = new RetryingTeacherClient(client, retry, metrics, waits, seams.random(), patience);
+        if (settings.reasoning() != ReasoningMode.OFF) {
+            client = new ReasoningRoomTeacherClient(client, settings.reasoning());
+        }
+        return new StoppableTeacherClient(client, waits);
+    }
+
+    /**
+     * The stack over a pool of endpoints ({@code teacher.pool.PooledTeacherClient}): metering, adaptive concurrency
+     * and the request log are per endpoint, inside the pool; the rate limits, the breaker with --patience, the
+     * retry loop and the reasoning room are the logical teacher's, above it. The breaker here opens only when the
+     * whole pool is unreachable, since the pool fails an attempt over to every endpoint that is up first.
+     */
+    public static TeacherClient decoratePool(TeacherClient pool, TeacherSettings settings, TeacherMetrics metrics,
+                                             TeacherSeams seams, RetryPolicy retry, BreakerPolicy breaker) {
+        CancellableSleeper waits = new CancellableSleeper(seams.sleeper());
+        Patience patience = new Patience(settings.patience(), seams.clock());
+        TeacherClient client = new RateLimitedTeacherClient(pool, settings.maxRpm(), settings.maxTpm(), seams.clock(),
+                waits);
         client = new CircuitBreakingTeacherClient(client, breaker, patience, seams.clock(), waits);
         client = new RetryingTeacherClient(client, retry, metrics, waits, seams.random(), patience);
         if (settings.reasoning() != ReasoningMode.OFF) {
