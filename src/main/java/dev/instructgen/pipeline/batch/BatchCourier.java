@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Carries one batch from wherever its journal left it to its results: upload the input file, create the batch,
@@ -52,9 +51,8 @@ final class BatchCourier {
      * The results of the batch, one per request, or null when the batch was never created on the server (it is
      * then journalled abandoned).
      *
-     * @param submitted told once the server created the batch (its requests are then paid for)
      */
-    List<ItemResult> carry(String name, Consumer<BatchLedger.Batch> submitted) {
+    List<ItemResult> carry(String name) {
         BatchLedger.Batch batch = ledger.get(name);
         if (batch.fileId == null) {
             byte[] input = journal.kept(name, "input").orElseThrow(() -> new IllegalStateException(
@@ -75,12 +73,10 @@ final class BatchCourier {
                 }
                 record(BatchEvent.of(BatchEvent.SUBMITTED, now(), name).withFile(batch.fileId)
                         .withBatch(found.get()));
-                submitted.accept(batch);
             } else {
                 record(BatchEvent.of(BatchEvent.SUBMITTING, now(), name).withFile(batch.fileId));
                 BatchInfo created = patiently(() -> api.create(batch.fileId));
                 record(BatchEvent.of(BatchEvent.SUBMITTED, now(), name).withFile(batch.fileId).withBatch(created));
-                submitted.accept(batch);
             }
         }
         BatchInfo info = poll(batch);

@@ -64,11 +64,10 @@ final class BatchDelivery {
         }
     }
 
-    /** The server created the batch: each of its requests is now sent (and paid for). */
-    void sent(BatchLedger.Batch batch) {
-        batch.items.forEach(item -> metrics.onAttempt(item.stage()));
-    }
-
+    /**
+     * Hands on a collected batch. Its requests are counted as sent here, together with their results, so
+     * usage.jsonl holds both or neither whenever the process stops.
+     */
     void deliver(BatchLedger.Batch batch, List<ItemResult> results) {
         Map<String, String> stageOf = new HashMap<>();
         batch.items.forEach(item -> stageOf.put(item.id(), item.stage()));
@@ -81,6 +80,7 @@ final class BatchDelivery {
                 }
                 Waiter waiter = waiting.remove(result.customId());
                 recovered.landed(result.customId());
+                metrics.onAttempt(stage);
                 if (result instanceof ItemResult.Answered answered) {
                     metrics.onSuccess(stage, answered.reply());
                     if (waiter != null) {

@@ -245,7 +245,7 @@ public final class BatchingTeacherClient implements TeacherClient {
         delivery.expect(waiters);
         couriers.execute(() -> {
             try {
-                List<ItemResult> results = courier.carry(name, delivery::sent);
+                List<ItemResult> results = courier.carry(name);
                 if (results == null) {
                     lock.lock();
                     try {
