@@ -23,8 +23,18 @@ final class BatchCostLine {
         double out = ratio(batch.outputPerMillion(), synchronous.outputPerMillion());
         double factor = Math.max(in, out);
         String bound = in == out ? "" : "at most ";
-        return Optional.of(String.format(Locale.ROOT, "  cost with --batch  %s$%.2f (Batch API rate, %.0f%% of the "
-                + "synchronous one)", bound, synchronousCost * factor, factor * 100));
+        return Optional.of(String.format(Locale.ROOT, "  %-18s%s$%.2f (--batch: Batch API rate, %.0f%% of the "
+                + "synchronous one)", "cost with --batch", bound, synchronousCost * factor, factor * 100));
+    }
+
+    /** The estimate's text with the batch line right after its "estimated cost" line (else at its end). */
+    static String insertInto(String estimate, String line) {
+        int at = estimate.indexOf("  estimated cost");
+        int end = at < 0 ? -1 : estimate.indexOf('\n', at);
+        if (end < 0) {
+            return estimate + line + System.lineSeparator();
+        }
+        return estimate.substring(0, end + 1) + line + "\n" + estimate.substring(end + 1);
     }
 
     private static double ratio(double batch, double synchronous) {

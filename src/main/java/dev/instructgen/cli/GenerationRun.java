@@ -78,8 +78,10 @@ final class GenerationRun {
                               GenerationOptions options, PrintWriter out, PrintWriter err,
                               TeacherTermsAndPrice settled) {
         GenerationMethod.DryRun estimate = method.dryRun(session.spec(method), licensing);
-        out.print(estimate.text());
-        BatchCostLine.of(estimate.costUsd(), settled.price(), settled.batchPrice()).ifPresent(out::println);
+        // with --batch both costs: the synchronous estimate the method prints, and the batch one after it
+        out.print(BatchCostLine.of(options.batch.batch ? estimate.costUsd() : null, settled.price(),
+                        settled.batchPrice())
+                .map(line -> BatchCostLine.insertInto(estimate.text(), line)).orElse(estimate.text()));
         LicenseInfo license = new CombiningLicenseTagger(licensing.terms()).tag(method.seedSources());
         out.println("  license           " + license.license() + " (commercial use: "
                 + (license.commercialUse() == null ? "unknown" : license.commercialUse() ? "yes" : "no") + ")");
