@@ -1,6 +1,5 @@
 package dev.instructgen.pipeline.batch;
 
-import dev.instructgen.pipeline.batch.BatchingTeacherClient.Waiter;
 import dev.instructgen.teacher.TeacherMetrics;
 import dev.instructgen.teacher.TeacherReply;
 
@@ -95,8 +94,7 @@ final class BatchDelivery {
                     if (again) {
                         requeue.accept(waiter, failed);
                     } else if (waiter != null) {
-                        waiter.answer.completeExceptionally(failed.retriable()
-                                ? BatchingTeacherClient.retriable(failed) : BatchingTeacherClient.rejected(failed));
+                        waiter.answer.completeExceptionally(failed.asException());
                     }
                 }
             }

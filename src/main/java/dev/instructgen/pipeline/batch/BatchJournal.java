@@ -6,7 +6,7 @@ import dev.instructgen.error.StorageException;
 import dev.instructgen.storage.AtomicFile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.FileOutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,13 +31,14 @@ final class BatchJournal implements AutoCloseable {
 
     private final Path file;
     private final Path filesDir;
-    private final FileChannel channel;
+    /** A stream, not a FileChannel: an interrupted courier thread must not close the journal for the others. */
+    private final FileOutputStream out;
     private final List<BatchEvent> restored;
 
-    private BatchJournal(Path file, Path filesDir, FileChannel channel, List<BatchEvent> restored) {
+    private BatchJournal(Path file, Path filesDir, FileOutputStream out, List<BatchEvent> restored) {
         this.file = file;
         this.filesDir = filesDir;
-        this.channel = channel;
+        this.out = out;
         this.restored = restored;
     }
 
@@ -61,10 +62,11 @@ final class BatchJournal implements AutoCloseable {
                     }
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            channel.truncate(whole); // a torn tail is a line whose write the kill interrupted: it never happened
-            channel.position(whole);
-            return new BatchJournal(file, dir.resolve(FILES_DIR), channel, List.copyOf(events));
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                channel.truncate(whole); // a torn tail is a line whose write the kill interrupted: it never happened
+            }
+            return new BatchJournal(file, dir.resolve(FILES_DIR), new FileOutputStream(file.toFile(), true),
+                    List.copyOf(events));
         } catch (IOException e) {
             throw StorageException.reading(file, e);
         }
@@ -85,12 +87,8 @@ final class BatchJournal implements AutoCloseable {
 
     synchronized void append(BatchEvent event) {
         try {
-            ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(event) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            while (line.hasRemaining()) {
-                channel.write(line);
-            }
-            channel.force(false);
+            out.write((JSON.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.getFD().sync();
         } catch (IOException e) {
             throw StorageException.writing(file, e);
         }
@@ -123,7 +121,7 @@ final class BatchJournal implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             throw StorageException.writing(file, e);
         }

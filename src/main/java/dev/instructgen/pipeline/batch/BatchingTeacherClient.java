@@ -2,8 +2,6 @@ package dev.instructgen.pipeline.batch;
 
 import dev.instructgen.pipeline.batch.BatchApi.BatchRefusedException;
 import dev.instructgen.teacher.FatalTeacherException;
-import dev.instructgen.teacher.PromptRejectedException;
-import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TeacherMetrics;
@@ -63,29 +61,6 @@ public final class BatchingTeacherClient implements TeacherClient {
     private final Thread collector;
     private long lastArrival = System.nanoTime();
     private volatile boolean stopping;
-
-    /** One caller waiting for its request's answer. */
-    static final class Waiter {
-        final String base;
-        final int attempt;
-        final TeacherRequest request;
-        final CompletableFuture<TeacherReply> answer;
-
-        Waiter(String base, int attempt, TeacherRequest request, CompletableFuture<TeacherReply> answer) {
-            this.base = base;
-            this.attempt = attempt;
-            this.request = request;
-            this.answer = answer;
-        }
-
-        String customId() {
-            return CustomIds.withAttempt(base, attempt);
-        }
-
-        Waiter retried() {
-            return new Waiter(base, attempt + 1, request, answer);
-        }
-    }
 
     /** Signals the caller to send its request synchronously ({@code --batch-fallback}). */
     static final class SendSynchronously extends RuntimeException {
@@ -249,7 +224,9 @@ public final class BatchingTeacherClient implements TeacherClient {
                 if (results == null) {
                     lock.lock();
                     try {
-                        delivery.takeBack(ledger.get(name)).forEach(pending::add);
+                        BatchLedger.Batch abandoned = ledger.get(name);
+                        abandoned.items.forEach(item -> recovered.landed(item.id()));
+                        delivery.takeBack(abandoned).forEach(pending::add);
                         arrived.signalAll();
                     } finally {
                         lock.unlock();
@@ -306,13 +283,5 @@ public final class BatchingTeacherClient implements TeacherClient {
         } finally {
             journal.close();
         }
-    }
-
-    static RetriableTeacherException retriable(ItemResult.Failed f) {
-        return new RetriableTeacherException(f.fault(), f.message(), null, null);
-    }
-
-    static PromptRejectedException rejected(ItemResult.Failed f) {
-        return new PromptRejectedException(f.fault(), f.message(), null);
     }
 }

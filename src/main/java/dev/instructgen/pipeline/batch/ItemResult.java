@@ -1,6 +1,9 @@
 package dev.instructgen.pipeline.batch;
 
 import dev.instructgen.teacher.FaultKind;
+import dev.instructgen.teacher.PromptRejectedException;
+import dev.instructgen.teacher.RequestFailedException;
+import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherReply;
 
 /** What came back for one request line of a batch: a reply, or a failure of a kind. */
@@ -22,5 +25,11 @@ sealed interface ItemResult {
      */
     record Failed(String customId, String kind, FaultKind fault, boolean retriable, String message)
             implements ItemResult {
+
+        /** What the caller gets once no attempt is left: the engine drops its job and carries on. */
+        RequestFailedException asException() {
+            return retriable ? new RetriableTeacherException(fault, message, null, null)
+                    : new PromptRejectedException(fault, message, null);
+        }
     }
 }
