@@ -129,6 +129,10 @@ public final class GenerationOptions {
     @Option(names = "--verbose", description = "More logging; stack traces on errors.")
     public boolean verbose;
 
+    /** --batch and its settings (OpenAI Batch API). */
+    @picocli.CommandLine.Mixin
+    public BatchOptions batch = new BatchOptions();
+
     /** The teacher part of these options, validated. */
     /** The progress interval, checked. */
     public Duration progressInterval() {

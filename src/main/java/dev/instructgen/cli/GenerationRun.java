@@ -36,7 +36,9 @@ final class GenerationRun {
 
     private static int run(GenerationMethod method, GenerationOptions options, ConfigOption config,
                            PrintWriter out, PrintWriter err, Clock clock, RunLog log) {
-        TeacherSettings teacher = options.teacherSettings(config.file());
+        TeacherSettings synchronousTeacher = options.teacherSettings(config.file());
+        var batch = options.batch.settings(synchronousTeacher);
+        TeacherSettings teacher = BatchOptions.forRun(synchronousTeacher, batch);
         var settled = TeacherTermsAndPrice.settle(teacher.identity(), method.seedSources(), options, config.file(),
                 err);
         warnUnknownSeedLicenses(method, err);
@@ -46,11 +48,13 @@ final class GenerationRun {
                 options.target == null ? null : options.target.longValue(),
                 new Budget(options.maxCost, options.maxTokens), options.randomSeed, options.progressInterval(),
                 System.console() != null, true), licensing,
-                warnings -> RunAssembly.productionParts(System::getenv, clock, VersionProvider.version(),
-                        settled.price(), termsOfEachModel(teacher, method, settled, options, err), warnings), clock,
-                err, log::attach);
+                warnings -> BatchOptions.parts(RunAssembly.productionParts(System::getenv, clock,
+                        VersionProvider.version(), settled.price(),
+                        termsOfEachModel(teacher, method, settled, options, err), warnings), batch, options.out,
+                        System::getenv, settled.price(), settled.batchPrice(), synchronousTeacher), clock, err,
+                log::attach);
         if (options.dryRun) {
-            return dryRun(method, session, licensing, options, out, err);
+            return dryRun(method, session, licensing, options, out, err, settled);
         }
         RunSpec spec = session.spec(method);
         RunSession.Finished finished = session.run(method);
@@ -97,9 +101,13 @@ final class GenerationRun {
 
     /** The estimate, the license the examples will carry, and a warning when the estimate exceeds --max-cost. */
     private static int dryRun(GenerationMethod method, RunSession session, RunSession.Licensing licensing,
-                              GenerationOptions options, PrintWriter out, PrintWriter err) {
+                              GenerationOptions options, PrintWriter out, PrintWriter err,
+                              TeacherTermsAndPrice settled) {
         GenerationMethod.DryRun estimate = method.dryRun(session.spec(method), licensing);
-        out.print(estimate.text());
+        // with --batch both costs: the synchronous estimate the method prints, and the batch one after it
+        out.print(BatchCostLine.of(options.batch.batch ? estimate.costUsd() : null, settled.price(),
+                        settled.batchPrice())
+                .map(line -> BatchCostLine.insertInto(estimate.text(), line)).orElse(estimate.text()));
         LicenseInfo license = new CombiningLicenseTagger(licensing.terms()).tag(method.seedSources());
         out.println("  license           " + license.license() + " (commercial use: "
                 + (license.commercialUse() == null ? "unknown" : license.commercialUse() ? "yes" : "no") + ")");

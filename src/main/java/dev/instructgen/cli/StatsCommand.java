@@ -53,6 +53,8 @@ public final class StatsCommand implements Callable<Integer> {
         } else {
             out.print(RunSummaryText.render(summary));
             ReviewSummaryText.line(ReviewLedger.load(runDir)).ifPresent(line -> out.println("human review  " + line));
+            run.stats().flatMap(stats -> dev.instructgen.report.BatchSummaryText.line(stats.sections()))
+                    .ifPresent(line -> out.println("batches       " + line));
         }
         out.flush();
         return ExitCode.OK;

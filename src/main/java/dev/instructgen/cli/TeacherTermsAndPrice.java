@@ -24,9 +24,9 @@ import java.util.List;
  * What a generating command settles about its teacher before the first request: the terms that govern its
  * output (shipped policy plus the config's {@code licensing.teacher-terms}), whether they and the seed licenses
  * allow the run under {@code --require-commercial}, and the price per token (shipped table plus the config's
- * {@code prices}). Shared by self-instruct and evol-instruct so both refuse and warn alike.
+ * {@code prices}) with its Batch API rate ({@code batchPrice}, for {@code --batch}). Shared by self-instruct and evol-instruct so both refuse and warn alike.
  */
-record TeacherTermsAndPrice(TeacherTermsPolicy policy, TeacherTerms terms, Price price) {
+record TeacherTermsAndPrice(TeacherTermsPolicy policy, TeacherTerms terms, Price price, Price batchPrice) {
 
     private static final ObjectReader OVERRIDE_READER = JsonCodec.mapper()
             .readerFor(TermsOverride.class)
@@ -63,7 +63,7 @@ record TeacherTermsAndPrice(TeacherTermsPolicy policy, TeacherTerms terms, Price
         if (options.maxCost != null) {
             price.budgetWarning(options.maxCost, identity.model()).ifPresent(w -> err.println("warning: " + w));
         }
-        return new TeacherTermsAndPrice(policy, terms, price);
+        return new TeacherTermsAndPrice(policy, terms, price, prices.batchPriceFor(identity));
     }
 
     private static List<TermsOverride> termsOverrides(ConfigFile config) {

@@ -35,6 +35,8 @@ public final class DatasetCardFacts {
         notes.addAll(explain(stats, startedAt, finishedAt));
         ReviewSummaryText.line(ReviewLedger.load(ctx.spec().out())).ifPresent(line -> notes.add(
                 Character.toUpperCase(line.charAt(0)) + line.substring(1) + "."));
+        dev.instructgen.report.BatchSummaryText.line(stats.sections()).ifPresent(line -> notes.add(
+                "Sent through the Batch API (--batch): " + line + "; answers are priced at the batch rate."));
         boolean charged = price.isKnown() && price.basis() != Price.Basis.LOCAL;
         if (!charged) {
             notes.add("Estimated cost is $0: no per-token price applies to this teacher"

@@ -1,5 +1,6 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.report.BatchSummaryText;
 import dev.instructgen.storage.StatsFile;
 
 import java.time.Duration;
@@ -41,7 +42,8 @@ final class ProgressLine {
         return String.format(Locale.ROOT,
                 "%.2f/s | ETA %s | yield %s | in flight %d | retries %d | tokens %s in / %s out | $%.4f",
                 rate, eta(s, rate), yieldPercent(s), view.inFlight(), s.requests().retries(),
-                compact(s.tokens().prompt()), compact(s.tokens().completion()), s.costUsd());
+                compact(s.tokens().prompt()), compact(s.tokens().completion()), s.costUsd())
+                + BatchSummaryText.progress(s.sections()).map(batches -> " | " + batches).orElse("");
     }
 
     /**
@@ -66,6 +68,7 @@ final class ProgressLine {
                 new Field(8, 7, "in flight " + view.inFlight()),
                 new Field(9, 8, "tokens " + compact(s.tokens().prompt()) + "/" + compact(s.tokens().completion())),
                 new Field(10, 10, "retries " + s.requests().retries())));
+        BatchSummaryText.progress(s.sections()).ifPresent(batches -> fields.add(new Field(11, 11, batches)));
         int limit = Math.max(1, width - 1);
         while (fields.size() > 1) {
             int length = fields.stream().mapToInt(f -> f.isBar() ? MIN_BAR + 2 : f.text().length()).sum()

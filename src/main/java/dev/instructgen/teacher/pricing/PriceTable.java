@@ -35,7 +35,9 @@ public final class PriceTable {
     private static final Pattern SNAPSHOT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest");
 
     record Entry(double input, double output, List<String> aliases, LocalDate checked, String source,
-                 @com.fasterxml.jackson.annotation.JsonProperty("cached_input") Double cachedInput) {
+                 @com.fasterxml.jackson.annotation.JsonProperty("cached_input") Double cachedInput,
+                 @com.fasterxml.jackson.annotation.JsonProperty("batch-input") Double batchInput,
+                 @com.fasterxml.jackson.annotation.JsonProperty("batch-output") Double batchOutput) {
         Entry {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
         }
@@ -46,10 +48,17 @@ public final class PriceTable {
 
     private final Map<String, Price> listed;
     private final Map<String, Price> overrides;
+    /** The Batch API rates of the listed models that have them (batch-input, batch-output). */
+    private final Map<String, Price> listedBatch;
 
     private PriceTable(Map<String, Price> listed, Map<String, Price> overrides) {
+        this(listed, overrides, Map.of());
+    }
+
+    private PriceTable(Map<String, Price> listed, Map<String, Price> overrides, Map<String, Price> listedBatch) {
         this.listed = listed;
         this.overrides = overrides;
+        this.listedBatch = listedBatch;
     }
 
     /** The table shipped inside the jar. */
@@ -70,20 +79,27 @@ public final class PriceTable {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         File file = mapper.readValue(yaml, File.class);
         Map<String, Price> listed = new HashMap<>();
+        Map<String, Price> batch = new HashMap<>();
         file.models().forEach((name, entry) -> {
             Price price = new Price(entry.input(), entry.output(), Price.Basis.LISTED, entry.source(), entry.checked(),
                     entry.cachedInput());
             listed.put(normalize(name), price);
             entry.aliases().forEach(alias -> listed.put(normalize(alias), price));
+            if (entry.batchInput() != null && entry.batchOutput() != null) {
+                Price batchPrice = new Price(entry.batchInput(), entry.batchOutput(), Price.Basis.LISTED,
+                        entry.source(), entry.checked());
+                batch.put(normalize(name), batchPrice);
+                entry.aliases().forEach(alias -> batch.put(normalize(alias), batchPrice));
+            }
         });
-        return new PriceTable(Map.copyOf(listed), Map.of());
+        return new PriceTable(Map.copyOf(listed), Map.of(), Map.copyOf(batch));
     }
 
     /** A table where these model names (as given to --model) have these prices, e.g. from the config file. */
     public PriceTable withOverrides(Map<String, Price> prices) {
         Map<String, Price> merged = new LinkedHashMap<>(overrides);
         prices.forEach((model, price) -> merged.put(normalize(model), price));
-        return new PriceTable(listed, Map.copyOf(merged));
+        return new PriceTable(listed, Map.copyOf(merged), listedBatch);
     }
 
     /**
@@ -140,7 +156,26 @@ public final class PriceTable {
         return Price.unknown(teacher.model());
     }
 
+    /**
+     * What a request answered through the Batch API ({@code --batch}) costs: the listed batch rates; a model listed
+     * without them, an override from the config and a local or unknown model are priced as {@link #priceFor}.
+     */
+    public Price batchPriceFor(TeacherIdentity teacher) {
+        String model = normalize(teacher.model());
+        if (!overrides.containsKey(model)) {
+            Optional<Price> batch = lookup(listedBatch, model);
+            if (batch.isPresent()) {
+                return batch.get();
+            }
+        }
+        return priceFor(teacher);
+    }
+
     private Optional<Price> lookup(String model) {
+        return lookup(listed, model);
+    }
+
+    private static Optional<Price> lookup(Map<String, Price> listed, String model) {
         Price exact = listed.get(model);
         if (exact != null) {
             return Optional.of(exact);
