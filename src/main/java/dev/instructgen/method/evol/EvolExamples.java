@@ -41,12 +41,14 @@ public final class EvolExamples {
     }
 
     /**
-     * An input kept as it was; no teacher of this run wrote it, so no teacher or prompts in its provenance, and a
-     * generated input keeps its own license block unchanged.
+     * An input kept as it was; no teacher of this run wrote it, so no teacher or prompts in its provenance, a
+     * human-written input carries its seed set's license alone (not this run's teacher terms), and a generated
+     * input keeps its own license block unchanged.
      */
     public Example original(EvolInput input) {
         Provenance p = new Provenance(runId, now(), null, null, List.of(), null, null, null);
-        LicenseInfo license = input.inherited() != null ? input.inherited() : licenses.tag(List.of(input.source()));
+        LicenseInfo license = input.inherited() != null ? input.inherited()
+                : licenses.tagWithoutTeacher(List.of(input.source()));
         return new Example(input.id(), input.instruction(), input.input(), input.output(), MethodId.SEED,
                 input.id(), input.isClassification(), p, license);
     }
