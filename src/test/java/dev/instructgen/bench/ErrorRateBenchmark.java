@@ -51,6 +51,9 @@ class ErrorRateBenchmark {
     /** The "mix of all kinds": faults a real server gives, each an equal share of the faulty requests. */
     private static final Fault[] MIX = {Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.RATE_LIMITED,
         Fault.INVALID_JSON, Fault.EMPTY_CONTENT, Fault.CONNECTION_DROPPED};
+    /** The mix without 429, which asks the client to slow down (the adaptive limiter halves its slots). */
+    private static final Fault[] MIX_WITHOUT_429 = {Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.INVALID_JSON,
+        Fault.EMPTY_CONTENT, Fault.CONNECTION_DROPPED};
 
     @TempDir
     Path dir;
@@ -59,10 +62,18 @@ class ErrorRateBenchmark {
     private record Result(double seconds, double seconds95, long requests, long faulty, long accepted) {
     }
 
-    /** One row: a command at a share p of faulty requests, of one kind or of the mix. */
-    private record Scenario(String method, double p, boolean mix) {
+    /** One row: a command at a share p of faulty requests, HTTP 500 alone or drawn evenly from {@code kinds}. */
+    private record Scenario(String method, double p, Fault[] kinds, String kindsLabel) {
+        Scenario(String method, double p) {
+            this(method, p, new Fault[] {Fault.SERVER_ERROR}, "HTTP 500");
+        }
+
         String label() {
-            return method + ", " + Math.round(100 * p) + "% " + (mix ? "mix of all kinds" : "HTTP 500");
+            return method + ", " + Math.round(100 * p) + "% " + kindsLabel;
+        }
+
+        String dirName() {
+            return method + "-p" + Math.round(100 * p) + "-" + kindsLabel.replaceAll("[^A-Za-z0-9]+", "-");
         }
     }
 
@@ -78,14 +89,15 @@ class ErrorRateBenchmark {
         report.append("| run | seconds | examples/s | relative to p = 0 | ideal (1 - p) | share of ideal "
                 + "| to 95%: s | to 95%: share of ideal | requests | of which faulty |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        run(new Scenario("self-instruct", 0.0, false)); // warm-up: the JIT and the JVM's first sockets, not reported
-        List<Scenario> scenarios = List.of(new Scenario("self-instruct", 0.0, false),
-                new Scenario("self-instruct", 0.1, false), new Scenario("self-instruct", 0.2, false),
-                new Scenario("self-instruct", 0.3, false), new Scenario("self-instruct", 0.3, true),
-                new Scenario("evol-instruct", 0.0, false), new Scenario("evol-instruct", 0.3, false));
+        run(new Scenario("self-instruct", 0.0), "warm-up"); // the JIT and the first sockets, not reported
+        List<Scenario> scenarios = List.of(new Scenario("self-instruct", 0.0), new Scenario("self-instruct", 0.1),
+                new Scenario("self-instruct", 0.2), new Scenario("self-instruct", 0.3),
+                new Scenario("self-instruct", 0.3, MIX, "mix of all kinds"),
+                new Scenario("self-instruct", 0.3, MIX_WITHOUT_429, "mix without 429"),
+                new Scenario("evol-instruct", 0.0), new Scenario("evol-instruct", 0.3));
         Map<String, double[]> base = new HashMap<>();
         for (Scenario scenario : scenarios) {
-            Result r = run(scenario);
+            Result r = run(scenario, "");
             double rate = r.accepted / r.seconds;
             double rate95 = 1 / r.seconds95;
             base.putIfAbsent(scenario.method(), new double[] {rate, rate95});
@@ -106,8 +118,8 @@ class ErrorRateBenchmark {
         System.out.println(report);
     }
 
-    private Result run(Scenario scenario) throws IOException {
-        String name = scenario.method() + "-p" + Math.round(100 * scenario.p()) + (scenario.mix() ? "-mix" : "");
+    private Result run(Scenario scenario, String prefix) throws IOException {
+        String name = prefix + scenario.dirName();
         boolean evol = scenario.method().equals("evol-instruct");
         Function<String, String> responder = evol ? new SyntheticEvolTeacher(7, 0.0)
                 : new SyntheticSelfInstructTeacher(11, 6);
@@ -122,7 +134,7 @@ class ErrorRateBenchmark {
                 synchronized (faulty) {
                     faulty[0]++;
                 }
-                return scenario.mix() ? MIX[draw.nextInt(MIX.length)] : Fault.SERVER_ERROR;
+                return scenario.kinds()[draw.nextInt(scenario.kinds().length)];
             });
             List<String> args = new ArrayList<>(evol
                     ? List.of("evol-instruct", "--input", "seeds/seed_tasks.jsonl", "--rounds", "1",
