@@ -5,6 +5,7 @@ import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.licensing.LicenseTagger;
+import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.teacher.TeacherIdentity;
 
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class EvolExamples {
                 new Provenance.Evolution(a.round(), a.operation().key()), novelty, Provenance.Usage.of(a.usage()),
                 a.quality());
         return new Example(id, a.instruction(), "", a.response(), MethodId.EVOL_INSTRUCT, id, false, p,
-                licenses.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
+                licenses.tag(ownSources(lineage), inheritedOf(lineage.inherited())));
     }
 
     /**
@@ -51,6 +52,14 @@ public final class EvolExamples {
                 : licenses.tagWithoutTeacher(List.of(input.source()));
         return new Example(input.id(), input.instruction(), input.input(), input.output(), MethodId.SEED,
                 input.id(), input.isClassification(), p, license);
+    }
+
+    /**
+     * The input file as a seed source, unless the input is itself generated: its inherited block already names
+     * the seed sets it came from, and the file (an earlier run's examples.jsonl) is not a seed set.
+     */
+    private static List<SeedSource> ownSources(Lineage lineage) {
+        return lineage.inherited() == null ? List.of(lineage.source()) : List.of();
     }
 
     private static List<LicenseInfo> inheritedOf(LicenseInfo block) {
