@@ -68,6 +68,11 @@ public final class CombiningLicenseTagger implements LicenseTagger {
         return info;
     }
 
+    @Override
+    public LicenseInfo tagWithoutTeacher(Collection<SeedSource> seedSources) {
+        return combiner.combine(Set.copyOf(seedSources), null);
+    }
+
     public TeacherTerms teacher() {
         return teacher;
     }

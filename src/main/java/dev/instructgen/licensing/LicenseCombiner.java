@@ -45,6 +45,8 @@ final class LicenseCombiner {
     }
 
     /**
+     * @param teacher   the teacher whose terms join, or null for a record no teacher wrote (a human-written original
+     *                  kept as it was): its seeds' licenses alone
      * @param inherited license blocks of parents that are themselves generated examples (evolving an earlier
      *                  run's output): their seed sources join this example's, and their teachers' restrictions
      *                  and commercial answers carry over, so obligations survive every generation.
@@ -86,15 +88,17 @@ final class LicenseCombiner {
                 restrictions.add("attribution");
             }
         }
-        restrictions.addAll(teacher.restrictions());
-        commercial.add(teacher.commercialUse());
+        if (teacher != null) {
+            restrictions.addAll(teacher.restrictions());
+            commercial.add(teacher.commercialUse());
+        }
         List<LicenseInfo.Source> earlierTeachers = new ArrayList<>();
         for (LicenseInfo block : inherited) {
             restrictions.addAll(block.restrictions());
             restrictions.remove("share-alike-conflict"); // recomputed below from the merged seeds
             commercial.add(block.commercialUse());
             block.sources().stream().filter(s -> "teacher".equals(s.kind()))
-                    .filter(s -> !s.equals(teacher.toSource()) && !earlierTeachers.contains(s))
+                    .filter(s -> (teacher == null || !s.equals(teacher.toSource())) && !earlierTeachers.contains(s))
                     .forEach(earlierTeachers::add);
         }
         if (Boolean.FALSE.equals(commercial.value())) {
@@ -107,7 +111,9 @@ final class LicenseCombiner {
         List<LicenseInfo.Source> sources = new ArrayList<>();
         seeds.forEach(s -> sources.add(LicenseInfo.Source.seed(s.name(), s.license())));
         sources.addAll(earlierTeachers);
-        sources.add(teacher.toSource());
+        if (teacher != null) {
+            sources.add(teacher.toSource());
+        }
         return new LicenseInfo(expression(known, anyUnknownSeed), commercial.value(), List.copyOf(restrictions),
                 sources);
     }

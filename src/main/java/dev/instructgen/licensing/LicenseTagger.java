@@ -18,4 +18,13 @@ public interface LicenseTagger {
     default LicenseInfo tag(Collection<SeedSource> seedSources, Collection<LicenseInfo> inheritedBlocks) {
         return tag(seedSources);
     }
+
+    /**
+     * The block of a record no teacher wrote (a human-written original kept as it was, e.g. Evol-Instruct's
+     * --keep-originals): the seed sources' licenses alone, without the run's teacher terms. Taggers that know no
+     * teacher terms need not implement it.
+     */
+    default LicenseInfo tagWithoutTeacher(Collection<SeedSource> seedSources) {
+        return tag(seedSources);
+    }
 }

@@ -14,6 +14,17 @@ public interface JobSource {
     Job next();
 
     /**
+     * Asked when {@link #next} held back while every job under way is only waiting between two attempts of its
+     * request, so the wire idles: a job worth starting anyway (its results may come after the target and be
+     * dropped), or null (the default) to wait for them. Without it the last few examples of a run at a moderate
+     * server-error rate sit out multi-second backoffs with nothing else on the wire (docs/benchmarks.md,
+     * "Throughput under server errors"). Called like {@link #next}, under the engine's lock.
+     */
+    default Job nextWhileAllWait() {
+        return null;
+    }
+
+    /**
      * True when the source will never produce work again (all rounds done). When the queue is empty, nothing is
      * in flight and {@link #next} gives nothing, the run ends: completed when exhausted, otherwise stalled.
      */

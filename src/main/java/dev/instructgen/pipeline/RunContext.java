@@ -5,6 +5,7 @@ import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.Rejection;
 import dev.instructgen.licensing.LicenseSummary;
 import dev.instructgen.licensing.LicenseTagger;
+import dev.instructgen.teacher.BackoffObserver;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TeacherSettings;
@@ -41,6 +42,8 @@ public final class RunContext implements AutoCloseable {
     private final java.util.function.Function<TeacherIdentity, LicenseTagger> taggers;
     private final java.util.Map<String, LicenseTagger> taggerByModel = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<TeacherSettings, TeacherClient> secondTeachers = new java.util.LinkedHashMap<>();
+    private BackoffObserver backoffs = BackoffObserver.NONE; // guarded by secondTeachers
+    private boolean stoppedWaiting; // guarded by secondTeachers
     private final Object gate = new Object();
     private final LicenseSummary.Builder licenses = new LicenseSummary.Builder();
     private boolean closed;
@@ -203,10 +206,37 @@ public final class RunContext implements AutoCloseable {
             TeacherClient client = secondTeachers.get(settings);
             if (client == null) {
                 client = teachers.build(settings, stats);
+                client.observeBackoffs(backoffs);
+                if (stoppedWaiting) {
+                    client.stopWaiting();
+                }
                 secondTeachers.put(settings, client);
             }
             return client;
         }
+    }
+
+    /**
+     * Lets the engine run other jobs while a request of this run's teachers (the run's own and every second one)
+     * waits to retry.
+     *
+     * @return whether the run's own teacher reports its backoffs (second teachers are then told as they are built)
+     */
+    boolean observeBackoffs(BackoffObserver observer) {
+        synchronized (secondTeachers) {
+            backoffs = observer;
+            secondTeachers.values().forEach(c -> c.observeBackoffs(observer));
+            return teacher.observeBackoffs(observer);
+        }
+    }
+
+    /** The run is stopping: every teacher of the run ends its waits (see {@link TeacherClient#stopWaiting()}). */
+    void stopWaiting() {
+        synchronized (secondTeachers) {
+            stoppedWaiting = true;
+            secondTeachers.values().forEach(TeacherClient::stopWaiting);
+        }
+        teacher.stopWaiting();
     }
 
     public RunStats stats() {

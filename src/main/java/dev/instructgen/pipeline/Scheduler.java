@@ -1,12 +1,11 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.teacher.BackoffObserver;
 import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.RequestFailedException;
 import dev.instructgen.teacher.TeacherUnavailableException;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +28,19 @@ import java.util.function.Supplier;
  * <p>Until the first job has completed without a teacher failure, only one job runs at a time: a wrong model
  * name, a bad key or a wrong URL then costs exactly one request and one clear message, not one per worker.
  *
+ * <p>A job that waits between two attempts of its request (the retry backoff, half a second to a minute against
+ * answers that often take a tenth of that) lends its slot to another job when the scheduler was given spare
+ * workers and the teacher reports its backoffs ({@link #backoffObserver()}): the slots bound the jobs that are
+ * working, and the teacher's own limiter bounds the requests on the wire. Without it, at 30% server errors most
+ * workers sleep and the wire idles (docs/benchmarks.md, "Throughput under server errors").
+ *
  * <p>Before starting each job a worker consults the stop check (target reached, budget spent). A fatal teacher
  * failure, an unavailable teacher or a bug stops the run; a request that failed after its retries only drops
  * that job. After a stop, in-flight jobs may finish within a grace period chosen by the caller.
  */
 public final class Scheduler {
 
+    private final int slots;
     private final int workers;
     private final Supplier<Optional<StopReason>> stopCheck;
     private final BiConsumer<Job, RuntimeException> onJobDropped;
@@ -44,8 +50,11 @@ public final class Scheduler {
     private final AtomicLong sequence = new AtomicLong();
     private final FailureStreak failures;
     private int inFlight;
+    private int waiting;
     private int running;
-    private boolean warmedUp;
+    private int started;
+    private JobSource source; // set by run
+    private volatile boolean warmedUp; // written once, read under the lock and by failures
     private RunOutcome outcome;
     private Runnable whenStopping = () -> { };
 
@@ -56,13 +65,49 @@ public final class Scheduler {
      */
     public Scheduler(int workers, Supplier<Optional<StopReason>> stopCheck,
                      BiConsumer<Job, RuntimeException> onJobDropped) {
-        if (workers < 1) {
+        this(workers, 0, stopCheck, onJobDropped);
+    }
+
+    /**
+     * @param slots    jobs working at once (--concurrency)
+     * @param lendable further jobs that may run while as many others wait between retries (see
+     *                 {@link #backoffObserver()}); 0: never more than {@code slots} jobs
+     */
+    public Scheduler(int slots, int lendable, Supplier<Optional<StopReason>> stopCheck,
+                     BiConsumer<Job, RuntimeException> onJobDropped) {
+        if (slots < 1) {
             throw new IllegalArgumentException("workers must be at least 1");
         }
-        this.workers = workers;
+        if (lendable < 0) {
+            throw new IllegalArgumentException("lendable cannot be negative");
+        }
+        this.slots = slots;
+        this.workers = slots + lendable;
         this.stopCheck = stopCheck;
         this.onJobDropped = onJobDropped;
-        this.failures = new FailureStreak(workers);
+        this.failures = new FailureStreak(slots);
+    }
+
+    /**
+     * What the teacher tells when a running job starts and ends a backoff: while it waits its slot goes to another
+     * job (up to the lendable workers).
+     */
+    public BackoffObserver backoffObserver() {
+        return BackoffObserver.of(() -> countWaiting(1), () -> countWaiting(-1));
+    }
+
+    private void countWaiting(int delta) {
+        lock.lock();
+        try {
+            waiting += delta;
+            // a worker for each slot lent, started when first needed: a run without retries starts none
+            while (source != null && outcome == null && started < Math.min(slots + waiting, workers)) {
+                startWorker();
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -90,7 +135,17 @@ public final class Scheduler {
         stop(new RunOutcome(reason, detail, null));
     }
 
-    /** Jobs running right now. */
+    /** Jobs running right now and not waiting between retries. */
+    public int working() {
+        lock.lock();
+        try {
+            return Math.max(0, inFlight - waiting);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Jobs running right now, those waiting between retries included. */
     public int inFlight() {
         lock.lock();
         try {
@@ -125,21 +180,12 @@ public final class Scheduler {
      * after the grace period are left behind on daemon threads; the caller must ignore their late results.
      */
     public RunOutcome run(JobSource source, Function<StopReason, Duration> graceFor) throws InterruptedException {
-        List<Thread> threads = new ArrayList<>(workers);
-        for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(() -> workLoop(source), "instructgen-worker-" + i);
-            t.setDaemon(true);
-            threads.add(t);
-        }
         lock.lock();
         try {
-            running = workers;
-        } finally {
-            lock.unlock();
-        }
-        threads.forEach(Thread::start);
-        lock.lock();
-        try {
+            this.source = source;
+            while (started < slots) {
+                startWorker();
+            }
             while (outcome == null) {
                 changed.await();
             }
@@ -158,13 +204,22 @@ public final class Scheduler {
         }
     }
 
+    /** Under the lock. */
+    private void startWorker() {
+        JobSource from = source;
+        Thread t = new Thread(() -> workLoop(from), "instructgen-worker-" + started++);
+        t.setDaemon(true);
+        running++;
+        t.start();
+    }
+
     private void workLoop(JobSource source) {
         try {
             Job job;
             while ((job = take(source)) != null) {
                 try {
                     job.run();
-                    markWarmedUp();
+                    warmedUp = true;
                     failures.succeeded();
                 } catch (FatalTeacherException e) {
                     stop(new RunOutcome(StopReason.TEACHER_FATAL, e.getMessage(), e));
@@ -172,7 +227,7 @@ public final class Scheduler {
                     stop(new RunOutcome(StopReason.TEACHER_UNAVAILABLE, e.getMessage(), e));
                 } catch (RequestFailedException e) {
                     onJobDropped.accept(job, e);
-                    failures.failed(e, warmedUp()).ifPresent(this::stop);
+                    failures.failed(e, warmedUp).ifPresent(this::stop);
                 } catch (RuntimeException | Error e) {
                     stop(new RunOutcome(StopReason.ERROR, String.valueOf(e), e));
                 } finally {
@@ -204,7 +259,7 @@ public final class Scheduler {
                     changed.signalAll();
                     return null;
                 }
-                if (!warmedUp && inFlight > 0) {
+                if (!warmedUp && inFlight > 0 || inFlight - waiting >= slots) {
                     changed.awaitUninterruptibly();
                     continue;
                 }
@@ -212,6 +267,9 @@ public final class Scheduler {
                 Job job;
                 try {
                     job = queued != null ? queued.job() : source.next();
+                    if (job == null && inFlight > 0 && inFlight == waiting) {
+                        job = source.nextWhileAllWait(); // the wire idles while everything waits to retry
+                    }
                 } catch (RuntimeException e) {
                     outcome = new RunOutcome(StopReason.ERROR, String.valueOf(e), e);
                     changed.signalAll();
@@ -230,24 +288,6 @@ public final class Scheduler {
                 }
                 changed.awaitUninterruptibly();
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean warmedUp() {
-        lock.lock();
-        try {
-            return warmedUp;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void markWarmedUp() {
-        lock.lock();
-        try {
-            warmedUp = true;
         } finally {
             lock.unlock();
         }

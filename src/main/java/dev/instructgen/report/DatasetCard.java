@@ -124,7 +124,8 @@ public final class DatasetCard {
         row(md, "Prompt tokens", Long.toString(facts.tokens().promptTokens()));
         row(md, "Completion tokens", Long.toString(facts.tokens().completionTokens()));
         row(md, "Estimated cost", facts.costUsd() == null ? "not estimated"
-                : String.format(Locale.ROOT, "$%.2f", facts.costUsd()));
+                : String.format(Locale.ROOT, facts.costUsd() > 0 && facts.costUsd() < 1 ? "$%.4f" : "$%.2f",
+                        facts.costUsd())); // cents alone would show a real spend under half a cent as $0.00
         row(md, "Started", facts.startedAt() == null ? "" : facts.startedAt().toString());
         row(md, "Finished", facts.finishedAt() == null ? "" : facts.finishedAt().toString());
         if (facts.startedAt() != null && facts.finishedAt() != null) {

@@ -30,6 +30,17 @@ public interface TeacherClient extends AutoCloseable {
     default void stopWaiting() {
     }
 
+    /**
+     * Reports every backoff between two attempts of a request to {@code observer} from now on, if this client
+     * bounds its own requests on the wire (the stack's adaptive limiter does): the engine may then run other jobs
+     * while one waits, and the limiter still keeps the requests actually sent within {@code --concurrency}.
+     *
+     * @return false (the default) when this client reports nothing: the engine then runs one job per slot
+     */
+    default boolean observeBackoffs(BackoffObserver observer) {
+        return false;
+    }
+
     @Override
     default void close() {
     }

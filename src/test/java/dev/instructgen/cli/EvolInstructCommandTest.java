@@ -310,7 +310,17 @@ class EvolInstructCommandTest {
             assertThat(teachers).contains("teacher-one", "evol-test");
             assertThat(e.path("license").path("license").asText()).isEqualTo("CC0-1.0");
             assertThat(e.path("provenance").path("parents").get(0).asText()).isIn(firstIds);
+            // issue 17 #19: the earlier run's examples.jsonl is not a seed set; the original seed file is
+            List<String> seedNames = new ArrayList<>();
+            e.path("license").path("sources").forEach(src -> {
+                if (src.path("kind").asText().equals("seed")) {
+                    seedNames.add(src.path("name").asText());
+                }
+            });
+            assertThat(seedNames).containsExactly(seeds.getFileName().toString());
         }
+        String card = Files.readString(dir.resolve("second/DATASET_CARD.md"));
+        assertThat(card).contains(seeds.getFileName().toString()).doesNotContain("examples.jsonl (");
     }
 
     @Test

@@ -46,7 +46,37 @@ class KeepOriginalsYieldTest {
     }
 
     @Test
-    void theProgressLineShowsTheYieldTheStatsCommandPrints() throws IOException {
+    void theKeptOriginalsCarryTheirSeedLicenseAloneAndTheEvolvedOnesTheTeachersTermsToo() throws IOException {
+        Path input = writeSeeds();
+        Path run = dir.resolve("run");
+        StringWriter err = new StringWriter();
+
+        int exit = InstructgenCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("evol-instruct", "--input", input.toString(), "--out", run.toString(), "--teacher-url",
+                        server.baseUrl() + "/v1", "--model", "llama3.1:8b", "--timeout", "5s", "--rounds", "1",
+                        "--keep-originals");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<JsonNode> originals = new ArrayList<>();
+        List<JsonNode> evolved = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("examples.jsonl"))) {
+            JsonNode e = JsonCodec.mapper().readTree(line);
+            (e.path("method").asText().equals("seed") ? originals : evolved).add(e);
+        }
+        assertThat(originals).hasSize(3).allSatisfy(e -> {
+            assertThat(e.path("provenance").path("teacher").isNull() || e.path("provenance").path("teacher")
+                    .isMissingNode()).isTrue();
+            JsonNode license = e.path("license");
+            assertThat(license.path("license").asText()).isEqualTo("CC0-1.0");
+            assertThat(license.path("sources")).singleElement()
+                    .satisfies(s -> assertThat(s.path("kind").asText()).isEqualTo("seed"));
+            assertThat(license.path("restrictions")).isEmpty(); // CC0 carries none; the teacher's terms would
+        });
+        assertThat(evolved).isNotEmpty().allSatisfy(e -> assertThat(e.path("license").path("sources").toString())
+                .contains("\"kind\":\"teacher\""));
+    }
+
+    private Path writeSeeds() throws IOException {
         Path input = dir.resolve("seed_tasks.jsonl");
         List<String> lines = new ArrayList<>();
         String[] instructions = {"Describe how bees make honey.", "List three uses of copper.",
@@ -60,6 +90,12 @@ class KeepOriginalsYieldTest {
         }
         Files.write(input, lines);
         Files.writeString(dir.resolve("seed_tasks.jsonl.license"), "CC0-1.0\n");
+        return input;
+    }
+
+    @Test
+    void theProgressLineShowsTheYieldTheStatsCommandPrints() throws IOException {
+        Path input = writeSeeds();
         Path run = dir.resolve("run");
         StringWriter err = new StringWriter();
 

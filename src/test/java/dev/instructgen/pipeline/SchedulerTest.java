@@ -103,6 +103,136 @@ class SchedulerTest {
     }
 
     @Test
+    void aJobWaitingToRetryLendsItsSlotToAnotherJob() throws Exception {
+        Scheduler scheduler = new Scheduler(2, 4, Optional::empty, (j, e) -> { });
+        var backoffs = scheduler.backoffObserver();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
+        CountDownLatch sixIn = new CountDownLatch(6);
+        JobSource source = () -> started.get() >= 7 ? null : new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            if (started.incrementAndGet() == 1) {
+                return; // the warm-up job
+            }
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            backoffs.waiting(); // as the retry layer does around its sleep
+            sixIn.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                backoffs.resumed();
+                running.decrementAndGet();
+            }
+        });
+        Thread stopper = new Thread(() -> {
+            try {
+                sixIn.await(5, TimeUnit.SECONDS);
+                Thread.sleep(50); // no seventh job may start: all six lendable places are taken
+                release.countDown();
+                Thread.sleep(50);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            scheduler.requestStop(StopReason.INTERRUPTED, "test over");
+        });
+        stopper.start();
+
+        scheduler.run(source, SchedulerTest::noGrace);
+
+        // 2 slots + 4 lent, every job waiting: six at once, never more
+        assertThat(maxRunning.get()).isEqualTo(6);
+        assertThat(started.get()).isEqualTo(7);
+    }
+
+    @Test
+    void whenEveryJobUnderWayWaitsToRetryTheSourceIsAskedForWorkAnyway() throws Exception {
+        Scheduler scheduler = new Scheduler(1, 3, Optional::empty, (j, e) -> { });
+        var backoffs = scheduler.backoffObserver();
+        CountDownLatch hedged = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        JobSource source = new JobSource() {
+            @Override
+            public Job next() {
+                // the warm-up job, then one job that "retries"; then the source holds back (enough under way)
+                return started.get() < 2 ? new SimpleJob("propose", Priorities.PROPOSE, this::work) : null;
+            }
+
+            private void work() {
+                if (started.incrementAndGet() == 2) {
+                    backoffs.waiting();
+                    try {
+                        hedged.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        backoffs.resumed();
+                    }
+                    order.add("retried");
+                }
+            }
+
+            @Override
+            public Job nextWhileAllWait() {
+                return order.contains("hedge") ? null : new SimpleJob("propose", Priorities.PROPOSE, () -> {
+                    order.add("hedge");
+                    hedged.countDown();
+                });
+            }
+
+            @Override
+            public boolean exhausted() {
+                return true;
+            }
+        };
+
+        RunOutcome outcome = scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(order).containsExactly("hedge", "retried");
+        assertThat(outcome.reason()).isEqualTo(StopReason.SOURCE_EXHAUSTED);
+    }
+
+    @Test
+    void withoutBackoffsNoJobRunsBeyondTheSlotsEvenWithWorkersToLend() throws Exception {
+        Scheduler scheduler = new Scheduler(3, 9, Optional::empty, (j, e) -> { });
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        JobSource source = () -> started.get() >= 60 ? null : new SimpleJob("propose", Priorities.PROPOSE, () -> {
+            started.incrementAndGet();
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+        });
+        source = withEnd(source, started, 60);
+
+        scheduler.run(source, SchedulerTest::noGrace);
+
+        assertThat(maxRunning.get()).isEqualTo(3);
+    }
+
+    private static JobSource withEnd(JobSource inner, AtomicInteger started, int last) {
+        return new JobSource() {
+            @Override
+            public Job next() {
+                return inner.next();
+            }
+
+            @Override
+            public boolean exhausted() {
+                return started.get() >= last;
+            }
+        };
+    }
+
+    @Test
     void runsDownstreamJobsBeforeAskingForNewProposals() throws Exception {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger proposals = new AtomicInteger();

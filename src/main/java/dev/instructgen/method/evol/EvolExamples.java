@@ -5,6 +5,7 @@ import dev.instructgen.dataset.MethodId;
 import dev.instructgen.dataset.Provenance;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.licensing.LicenseTagger;
+import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.teacher.TeacherIdentity;
 
 import java.time.Clock;
@@ -53,18 +54,28 @@ public final class EvolExamples {
                 Provenance.Usage.of(a.usage()), a.quality()).withEndpoint(a.endpoint());
         LicenseTagger tagger = pooled ? licensesOf.apply(a.endpoint()) : licenses;
         return new Example(id, a.instruction(), "", a.response(), MethodId.EVOL_INSTRUCT, id, false, p,
-                tagger.tag(List.of(lineage.source()), inheritedOf(lineage.inherited())));
+                tagger.tag(ownSources(lineage), inheritedOf(lineage.inherited())));
     }
 
     /**
-     * An input kept as it was; no teacher of this run wrote it, so no teacher or prompts in its provenance, and a
-     * generated input keeps its own license block unchanged.
+     * An input kept as it was; no teacher of this run wrote it, so no teacher or prompts in its provenance, a
+     * human-written input carries its seed set's license alone (not this run's teacher terms), and a generated
+     * input keeps its own license block unchanged.
      */
     public Example original(EvolInput input) {
         Provenance p = new Provenance(runId, now(), null, null, List.of(), null, null, null);
-        LicenseInfo license = input.inherited() != null ? input.inherited() : licenses.tag(List.of(input.source()));
+        LicenseInfo license = input.inherited() != null ? input.inherited()
+                : licenses.tagWithoutTeacher(List.of(input.source()));
         return new Example(input.id(), input.instruction(), input.input(), input.output(), MethodId.SEED,
                 input.id(), input.isClassification(), p, license);
+    }
+
+    /**
+     * The input file as a seed source, unless the input is itself generated: its inherited block already names
+     * the seed sets it came from, and the file (an earlier run's examples.jsonl) is not a seed set.
+     */
+    private static List<SeedSource> ownSources(Lineage lineage) {
+        return lineage.inherited() == null ? List.of(lineage.source()) : List.of();
     }
 
     private static List<LicenseInfo> inheritedOf(LicenseInfo block) {

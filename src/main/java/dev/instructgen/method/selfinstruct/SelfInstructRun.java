@@ -90,6 +90,16 @@ public final class SelfInstructRun implements GenerationMethod.MethodRun {
                 if (ctx.stats().accepted() + pending.expectedExamples() >= ctx.spec().target()) {
                     return null;
                 }
+                return propose();
+            }
+
+            /** Everything under way waits to retry: propose anyway rather than idle through the backoffs. */
+            @Override
+            public Job nextWhileAllWait() {
+                return pending.fruitlessInARow() >= settings.maxFruitlessInARow() ? null : propose();
+            }
+
+            private Job propose() {
                 List<PoolEntry> shown = sampler.sample(pool, ctx.random());
                 pending.generationStarted();
                 return jobs.job(generation, List.copyOf(shown));

@@ -37,16 +37,23 @@ public final class AdaptiveConcurrencyLimiter {
 
     /** Blocks until fewer than {@link #limit()} attempts are in flight. */
     public Permit acquire() {
-        lock.lock();
+        try {
+            return acquireInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a teacher slot");
+        }
+    }
+
+    /** As {@link #acquire()}, ending the wait with the interrupt. */
+    public Permit acquireInterruptibly() throws InterruptedException {
+        lock.lockInterruptibly();
         try {
             while (inFlight >= limit) {
                 released.await();
             }
             inFlight++;
             return new Permit(generation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for a teacher slot");
         } finally {
             lock.unlock();
         }

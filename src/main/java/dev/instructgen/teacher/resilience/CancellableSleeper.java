@@ -22,6 +22,23 @@ public final class CancellableSleeper implements Sleeper {
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
+        await(() -> {
+            delegate.sleep(duration);
+            return null;
+        });
+    }
+
+    /** A wait that ends by returning or by an interrupt. */
+    @FunctionalInterface
+    public interface Wait<T> {
+        T await() throws InterruptedException;
+    }
+
+    /**
+     * Any other wait of a call that is not on the wire yet (e.g. for a request slot), ended like a sleep by
+     * {@link #cancel()}; after a cancel it throws at once, so a stopping run sends nothing new.
+     */
+    public <T> T await(Wait<T> wait) throws InterruptedException {
         Thread me = Thread.currentThread();
         synchronized (sleeping) {
             if (cancelled) {
@@ -30,12 +47,12 @@ public final class CancellableSleeper implements Sleeper {
             sleeping.add(me);
         }
         try {
-            delegate.sleep(duration);
+            return wait.await();
         } finally {
             synchronized (sleeping) {
                 sleeping.remove(me);
                 if (cancelled) {
-                    // cancel() may have interrupted this thread just as its sleep ended: clear the flag so it
+                    // cancel() may have interrupted this thread just as its wait ended: clear the flag so it
                     // cannot hit the next call on the wire, and end the wait as cancelled all the same.
                     Thread.interrupted();
                     throw new InterruptedException("the run is stopping");

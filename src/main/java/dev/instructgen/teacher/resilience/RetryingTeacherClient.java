@@ -1,5 +1,6 @@
 package dev.instructgen.teacher.resilience;
 
+import dev.instructgen.teacher.BackoffObserver;
 import dev.instructgen.teacher.PromptRejectedException;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherClient;
@@ -33,6 +34,7 @@ public final class RetryingTeacherClient implements TeacherClient {
     private final TeacherMetrics metrics;
     private final Sleeper sleeper;
     private final Patience patience;
+    private final BackoffObserver backoffs;
 
     public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
                                  Sleeper sleeper, RandomGenerator random) {
@@ -45,7 +47,17 @@ public final class RetryingTeacherClient implements TeacherClient {
      */
     public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
                                  Sleeper sleeper, RandomGenerator random, Patience patience) {
+        this(delegate, policy, metrics, sleeper, random, patience, BackoffObserver.NONE);
+    }
+
+    /**
+     * @param backoffs told when a request starts and ends each backoff, so the engine can lend its place meanwhile
+     */
+    public RetryingTeacherClient(TeacherClient delegate, RetryPolicy policy, TeacherMetrics metrics,
+                                 Sleeper sleeper, RandomGenerator random, Patience patience,
+                                 BackoffObserver backoffs) {
         this.delegate = delegate;
+        this.backoffs = backoffs;
         this.patience = patience;
         this.metrics = metrics;
         this.sleeper = sleeper;
@@ -74,7 +86,12 @@ public final class RetryingTeacherClient implements TeacherClient {
                 Duration wait = Duration.ofMillis(
                         config.<TeacherReply>getIntervalBiFunction().apply(attempt, Either.left(fault)));
                 Duration left = patience == null ? null : patience.left().orElse(null);
-                Sleeper.sleepOrCancel(sleeper, left != null && left.compareTo(wait) < 0 ? left : wait);
+                backoffs.waiting();
+                try {
+                    Sleeper.sleepOrCancel(sleeper, left != null && left.compareTo(wait) < 0 ? left : wait);
+                } finally {
+                    backoffs.resumed();
+                }
             }
         }
     }

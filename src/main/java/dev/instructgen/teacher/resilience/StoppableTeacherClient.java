@@ -1,5 +1,6 @@
 package dev.instructgen.teacher.resilience;
 
+import dev.instructgen.teacher.BackoffObserver;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TeacherReply;
@@ -13,10 +14,26 @@ public final class StoppableTeacherClient implements TeacherClient {
 
     private final TeacherClient delegate;
     private final CancellableSleeper waits;
+    private final BackoffSignal backoffs;
 
     public StoppableTeacherClient(TeacherClient delegate, CancellableSleeper waits) {
+        this(delegate, waits, null);
+    }
+
+    /** @param backoffs where the retry layer below reports its backoffs, or null when it reports none */
+    public StoppableTeacherClient(TeacherClient delegate, CancellableSleeper waits, BackoffSignal backoffs) {
         this.delegate = delegate;
         this.waits = waits;
+        this.backoffs = backoffs;
+    }
+
+    @Override
+    public boolean observeBackoffs(BackoffObserver observer) {
+        if (backoffs == null) {
+            return false;
+        }
+        backoffs.attach(observer);
+        return true;
     }
 
     @Override

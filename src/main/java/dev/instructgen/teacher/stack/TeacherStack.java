@@ -16,6 +16,7 @@ import dev.instructgen.teacher.metrics.MeteredTeacherClient;
 import dev.instructgen.teacher.pool.PoolAssembly;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyLimiter;
 import dev.instructgen.teacher.resilience.AdaptiveConcurrencyTeacherClient;
+import dev.instructgen.teacher.resilience.BackoffSignal;
 import dev.instructgen.teacher.resilience.BreakerPolicy;
 import dev.instructgen.teacher.resilience.CancellableSleeper;
 import dev.instructgen.teacher.resilience.CircuitBreakingTeacherClient;
@@ -38,12 +39,14 @@ import java.util.function.Function;
  *                      off inside a reasoning block sent once more with room (a request of its own, retried below)
  * Retrying             one loop per request; every attempt below goes through all the layers beneath it,
  *                      and this is the only layer that retries (LangChain4j's maxRetries is 0, OkHttp's
- *                      connection retry is off), so attempts never multiply
+ *                      connection retry is off), so attempts never multiply; each backoff is reported
+ *                      (observeBackoffs) so the engine can run another job meanwhile
  *  CircuitBreaking     an attempt while the teacher is known down waits here instead of hitting the network;
  *                      waiting costs no retry attempt; past --patience: TeacherUnavailableException (exit 3);
  *                      retry backoff never sleeps past the patience, so the run ends within one attempt of it
  *   AdaptiveConcurrency  AIMD slot per attempt; 429s halve the slots, successes grow them back to --concurrency;
- *                      below the breaker, so attempts held back by an open breaker hold no slot
+ *                      below the breaker, so attempts held back by an open breaker hold no slot; the bound on
+ *                      requests on the wire, however many jobs the engine runs
  *    RateLimited       --max-rpm / --max-tpm, taken just before the wire so the send rate is what the limit says
  *     Metered          per attempt on the wire: in flight, latency, success (faults come from Retrying, which
  *                      alone knows whether another attempt follows)
@@ -164,13 +167,15 @@ public final class TeacherStack {
         Patience patience = new Patience(settings.patience(), seams.clock());
         TeacherClient client = new MeteredTeacherClient(adapter, metrics, System::nanoTime);
         client = new RateLimitedTeacherClient(client, settings.maxRpm(), settings.maxTpm(), seams.clock(), waits);
-        client = new AdaptiveConcurrencyTeacherClient(client, new AdaptiveConcurrencyLimiter(settings.concurrency()));
+        client = new AdaptiveConcurrencyTeacherClient(client, new AdaptiveConcurrencyLimiter(settings.concurrency()),
+                waits);
         client = new CircuitBreakingTeacherClient(client, breaker, patience, seams.clock(), waits);
-        client = new RetryingTeacherClient(client, retry, metrics, waits, seams.random(), patience);
+        BackoffSignal backoffs = new BackoffSignal();
+        client = new RetryingTeacherClient(client, retry, metrics, waits, seams.random(), patience, backoffs);
         if (settings.reasoning() != ReasoningMode.OFF) {
             client = new ReasoningRoomTeacherClient(client, settings.reasoning());
         }
-        return new StoppableTeacherClient(client, waits);
+        return new StoppableTeacherClient(client, waits, backoffs);
     }
 
     /**

@@ -25,6 +25,30 @@ class AdaptiveConcurrencyLimiterTest {
     }
 
     @Test
+    void aStoppingRunEndsTheWaitForASlotAndSendsNothing() throws Exception {
+        AdaptiveConcurrencyLimiter limiter = new AdaptiveConcurrencyLimiter(1);
+        limiter.acquire(); // the one slot is taken by a request on the wire
+        CancellableSleeper waits = new CancellableSleeper(d -> { });
+        ScriptedTeacher teacher = new ScriptedTeacher();
+        AdaptiveConcurrencyTeacherClient client = new AdaptiveConcurrencyTeacherClient(teacher, limiter, waits);
+        CompletableFuture<Throwable> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                client.complete(Requests.simple());
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Thread.sleep(50); // let it block on the limiter
+
+        waits.cancel();
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(teacher.calls()).isZero();
+        assertThat(limiter.inFlight()).isEqualTo(1);
+    }
+
+    @Test
     void startsAtTheConfiguredConcurrency() {
         assertThat(new AdaptiveConcurrencyLimiter(32).limit()).isEqualTo(32);
     }

@@ -45,6 +45,40 @@ class RetryingTeacherClientTest {
     }
 
     @Test
+    void tellsTheEngineWhenEachBackoffStartsAndEndsSoAnotherJobCanUseTheWire() {
+        ScriptedTeacher teacher = new ScriptedTeacher().then(2, ScriptedTeacher.failing(FaultKind.SERVER_ERROR));
+        List<String> seen = new java.util.ArrayList<>();
+        Sleeper recording = d -> {
+            seen.add("sleep");
+            time.sleep(d);
+        };
+        RetryingTeacherClient client = new RetryingTeacherClient(teacher, policy, metrics, recording,
+                new SplittableRandom(1), null,
+                dev.instructgen.teacher.BackoffObserver.of(() -> seen.add("waiting"), () -> seen.add("resumed")));
+
+        client.complete(Requests.simple());
+
+        assertThat(seen).containsExactly("waiting", "sleep", "resumed", "waiting", "sleep", "resumed");
+    }
+
+    @Test
+    void aCancelledBackoffStillEndsItsWaitForTheEngine() {
+        ScriptedTeacher teacher = new ScriptedTeacher().then(ScriptedTeacher.failing(FaultKind.SERVER_ERROR));
+        CancellableSleeper waits = new CancellableSleeper(time);
+        waits.cancel();
+        int[] waiting = {0};
+        RetryingTeacherClient client = new RetryingTeacherClient(teacher, policy, metrics, waits,
+                new SplittableRandom(1), null,
+                dev.instructgen.teacher.BackoffObserver.of(() -> waiting[0]++, () -> waiting[0]--));
+
+        catchThrowableOfType(java.util.concurrent.CancellationException.class,
+                () -> client.complete(Requests.simple()));
+
+        assertThat(waiting[0]).isZero();
+        Thread.interrupted();
+    }
+
+    @Test
     void waitsExactlyWhatRetryAfterSays() {
         ScriptedTeacher teacher = new ScriptedTeacher()
                 .then(ScriptedTeacher.failing(FaultKind.RATE_LIMITED, Duration.ofSeconds(7)))
