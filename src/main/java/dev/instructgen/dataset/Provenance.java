@@ -19,6 +19,8 @@ import java.util.Map;
  * @param evolution present only on evolved examples
  * @param quality   present only on examples an LLM judge scored ({@code --judge}); records written before it
  *                  existed read with null
+ * @param conversation present only on conversation records (self-chat): how many user turns it kept and why it
+ *                  stopped there
  */
 public record Provenance(
         @JsonProperty("run_id") String runId,
@@ -29,7 +31,8 @@ public record Provenance(
         @JsonInclude(JsonInclude.Include.NON_NULL) Evolution evolution,
         Novelty novelty,
         Usage usage,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Conversation conversation) {
 
     public Provenance {
         prompts = prompts == null ? Map.of() : Map.copyOf(prompts);
@@ -39,12 +42,30 @@ public record Provenance(
     /** Provenance of an example no judge scored. */
     public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
                       List<String> parents, Evolution evolution, Novelty novelty, Usage usage) {
-        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null);
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null, null);
+    }
+
+    /** Provenance of a single-turn example, judged or not. */
+    public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
+                      List<String> parents, Evolution evolution, Novelty novelty, Usage usage, Quality quality) {
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality, null);
     }
 
     /** The same provenance with the judge's verdict added. */
     public Provenance withQuality(Quality verdict) {
-        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict);
+        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict,
+                conversation);
+    }
+
+    /**
+     * How a conversation record ended.
+     *
+     * @param userTurns  user turns kept, each answered by the assistant
+     * @param stopReason why the conversation ends there: turns_reached, model_ended, cut_off, empty_turn,
+     *                   repeated_turn or role_confused (docs/self-chat.md)
+     */
+    public record Conversation(@JsonProperty("user_turns") int userTurns,
+                               @JsonProperty("stop_reason") String stopReason) {
     }
 
     /**
