@@ -34,6 +34,7 @@ public final class RunSummarizer {
 
         Map<String, Long> byMethod = new TreeMap<>();
         LicenseTally licenses = new LicenseTally();
+        ConversationTally conversations = new ConversationTally();
         long accepted = 0;
         try (Stream<Example> examples = run.examples()) {
             for (var it = examples.iterator(); it.hasNext(); ) {
@@ -41,6 +42,7 @@ public final class RunSummarizer {
                 accepted++;
                 byMethod.merge(example.method().code(), 1L, Long::sum);
                 licenses.add(example.license());
+                conversations.add(example);
             }
         }
 
@@ -78,7 +80,7 @@ public final class RunSummarizer {
                 cost, costPerAccepted, throughput(stats.throughput(), accepted, requests, elapsed),
                 stats.sections().get("evolution") instanceof JsonNode evolution && evolution.isObject()
                         ? evolution : null,
-                licenses.summary());
+                licenses.summary(), conversations.summary());
     }
 
     private static final StatsFile EMPTY = new StatsFile(null, null, null, null, null, null, null, null, null,

@@ -43,7 +43,8 @@ public record RunSummary(
         @JsonProperty("cost_per_accepted_usd") Double costPerAcceptedUsd,
         @JsonProperty("throughput") Throughput throughput,
         @JsonProperty("evolution") JsonNode evolution,
-        @JsonProperty("license") LicenseTally.Summary license) {
+        @JsonProperty("license") LicenseTally.Summary license,
+        @JsonProperty("conversations") ConversationTally.Summary conversations) {
 
     /** Teacher requests as the engine counted them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -116,6 +116,56 @@ class SelfChatThroughTheCliTest {
     }
 
     @Test
+    void statsValidateAndExportHandleEveryTurnOfTheConversations() throws IOException {
+        Path run = dir.resolve("run");
+        try (FakeTeacherServer teacher = FakeTeacherServer.start(new SyntheticSelfChatTeacher(3), Duration.ZERO, 8)
+                .serving("fake")) {
+            assertThat(cli(selfChat(teacher, TeacherApi.OPENAI, run, "--seeds", "seeds/seed_tasks.jsonl",
+                    "--target", "12").toArray(String[]::new))).as(err.toString()).isZero();
+        }
+        List<JsonNode> examples = lines(run.resolve("examples.jsonl"));
+        long userTurns = examples.stream().mapToLong(e -> e.get("messages").size() / 2).sum();
+
+        assertThat(cli("stats", run.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("turns       12 conversations, ").contains("user turns on average")
+                .contains("user turns per conversation: ");
+        assertThat(cli("stats", run.toString(), "--json")).isZero();
+        assertThat(JSON.readTree(out.toString()).get("conversations").get("conversations").asLong()).isEqualTo(12);
+        assertThat(cli("validate", run.toString())).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("12 records").contains("no problems");
+
+        Path chat = dir.resolve("chat.jsonl");
+        assertThat(cli("export", "--run", run.toString(), "--format", "sharegpt", "--to", chat.toString()))
+                .as(err.toString()).isZero();
+        List<JsonNode> shared = lines(chat);
+        assertThat(shared).hasSize(12);
+        for (int i = 0; i < 12; i++) {
+            JsonNode turns = shared.get(i).get("conversations");
+            assertThat(turns).hasSize(examples.get(i).get("messages").size());
+            assertThat(turns.get(turns.size() - 1).get("from").asText()).isEqualTo("gpt");
+        }
+        Path openai = dir.resolve("openai.jsonl");
+        assertThat(cli("export", "--run", run.toString(), "--format", "openai-chat", "--to", openai.toString()))
+                .isZero();
+        assertThat(lines(openai).get(0).get("messages")).isEqualTo(examples.get(0).get("messages"));
+
+        Path alpaca = dir.resolve("alpaca.json");
+        assertThat(cli("export", "--run", run.toString(), "--format", "alpaca", "--to", alpaca.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("is a conversation of").contains("--flatten").doesNotContain("Exception");
+        assertThat(alpaca).doesNotExist();
+        assertThat(cli("export", "--run", run.toString(), "--format", "alpaca", "--flatten", "--to",
+                alpaca.toString())).as(err.toString()).isZero();
+        JsonNode flat = JSON.readTree(alpaca.toFile());
+        assertThat(flat).hasSize((int) userTurns);
+        assertThat(flat.get(0).get("instruction").asText()).isEqualTo(examples.get(0).get("instruction").asText());
+        assertThat(flat.get(0).get("input").asText()).isEmpty();
+        assertThat(cli("export", "--run", run.toString(), "--format", "sharegpt", "--flatten", "--to",
+                dir.resolve("x.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--flatten applies to --format alpaca only");
+    }
+
+    @Test
     void aDryRunEstimatesOneRequestPerConversationWithoutSendingAny() throws IOException {
         int exit = cli("self-chat", "--topics", topics().toString(), "--model", "fake", "--target", "400",
                 "--out", dir.resolve("dry").toString(), "--dry-run");
