@@ -23,7 +23,7 @@ final class ConversationShape {
         }
         if (!messages.isArray() || messages.isEmpty()) {
             problems.add("'messages' must be a non-empty array of {\"role\", \"content\"} objects, found "
-                    + JsonNodeDescription.of(messages));
+                    + (messages.isArray() ? "an empty array" : JsonNodeDescription.of(messages)));
             return;
         }
         String expected = "user";
@@ -47,7 +47,7 @@ final class ConversationShape {
                 continue;
             }
             if (!role.equals(expected)) {
-                problems.add(where + "a " + role + " turn where a " + expected + " turn belongs (a system turn may "
+                problems.add(where + "a " + role + " turn where " + (expected.equals("user") ? "a " : "an ") + expected + " turn belongs (a system turn may "
                         + "only open the conversation, then user and assistant turns alternate)");
                 return;
             }
