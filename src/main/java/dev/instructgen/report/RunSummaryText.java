@@ -35,7 +35,9 @@ public final class RunSummaryText {
             ConversationTally.Summary c = s.conversations();
             lines.add(row("turns", count(c.conversations()) + " conversations, "
                     + String.format(Locale.ROOT, "%.2f", c.meanUserTurns()) + " user turns on average"));
-            lines.add("  user turns per conversation: " + inline(c.userTurns()));
+            lines.add("  user turns per conversation: " + c.userTurns().entrySet().stream()
+                    .map(e -> e.getKey() + (e.getKey().equals("1") ? " turn: " : " turns: ") + count(e.getValue()))
+                    .collect(Collectors.joining(", ")));
         }
         lines.add(row("proposed", count(s.proposed())
                 + (s.yield() == null ? "" : "  yield " + percent(s.yield()) + " accepted")));

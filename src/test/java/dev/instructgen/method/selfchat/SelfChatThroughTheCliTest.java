@@ -177,6 +177,30 @@ class SelfChatThroughTheCliTest {
     }
 
     @Test
+    void theConfigFileSetsTheCommandsOptionsAndItsSamplingStage() throws IOException {
+        Path config = dir.resolve("instructgen.yaml");
+        Files.writeString(config, """
+                self-chat:
+                  turns: 5
+                  min-turns: 2
+                sampling:
+                  self-chat:
+                    max-tokens: 4000
+                """);
+
+        int exit = cli("self-chat", "--config", config.toString(), "--topics", topics().toString(), "--model", "fake",
+                "--target", "10", "--out", dir.resolve("dry").toString(), "--dry-run");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("conversations of up to 5 user turns");
+        out.getBuffer().setLength(0);
+        Files.writeString(config, "self-chat:\n  turns: 5\n  min-turns: 9\n");
+        assertThat(cli("self-chat", "--config", config.toString(), "--topics", topics().toString(), "--model",
+                "fake", "--target", "10", "--out", dir.resolve("dry").toString(), "--dry-run")).isEqualTo(2);
+        assertThat(err.toString()).contains("--min-turns must be within 1..--turns (5), was 9");
+    }
+
+    @Test
     void helpShowsTheDefaultsAndAnExample() {
         assertThat(cli("self-chat", "--help")).isZero();
         assertThat(out.toString()).contains("--turns=N").contains("Default: 3").contains("Default: 1")
