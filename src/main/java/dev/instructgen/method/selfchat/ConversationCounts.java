@@ -23,6 +23,15 @@ final class ConversationCounts {
         byStopReason.merge(stopReason, 1L, Long::sum);
     }
 
+    /** Takes back a {@link #kept} whose conversation was not written (the target was reached first). */
+    synchronized void unkept(int userTurns, String stopReason) {
+        kept--;
+        byUserTurns.merge(userTurns, -1L, Long::sum);
+        byStopReason.merge(stopReason, -1L, Long::sum);
+        byUserTurns.values().removeIf(n -> n == 0);
+        byStopReason.values().removeIf(n -> n == 0);
+    }
+
     synchronized void rejected() {
         rejected++;
     }

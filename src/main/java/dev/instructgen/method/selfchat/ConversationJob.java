@@ -76,10 +76,12 @@ final class ConversationJob implements Stage.Work<ConversationJob.Assignment> {
         Example example = new Example(job.id(), messages.get(0).content(), "", messages.get(1).content(),
                 MethodId.SELF_CHAT, job.id(), false, provenance, ctx.licenseTagger().tag(List.of(job.source())),
                 messages);
+        // counted before the write: the engine may take its final snapshot as soon as the target is reached
+        counts.kept(exchanges, transcript.stop().code());
         if (ctx.accept(example)) {
-            counts.kept(exchanges, transcript.stop().code());
             return true;
         }
+        counts.unkept(exchanges, transcript.stop().code());
         return false;
     }
 
