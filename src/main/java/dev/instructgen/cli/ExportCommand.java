@@ -43,6 +43,10 @@ public final class ExportCommand implements Callable<Integer> {
             + "(implied by a .jsonl file name; sharegpt and openai-chat are always JSONL).")
     boolean jsonLines;
 
+    @Option(names = "--flatten", description = "Alpaca only: write a conversation (e.g. of self-chat) as one record "
+            + "per assistant turn, the earlier turns as its input; without it alpaca refuses conversations.")
+    boolean flatten;
+
     @Option(names = "--system-prompt", paramLabel = "TEXT",
             description = "System turn added to every record (alpaca: a \"system\" field).")
     String systemPrompt;
@@ -69,7 +73,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var request = new RunExporter.Request(run, format, to, jsonLines, systemPrompt, validationFraction, splitSeed);
+        var request = new RunExporter.Request(run, format, to, jsonLines, systemPrompt, validationFraction, splitSeed,
+                flatten);
         request.nameWarning().ifPresent(warning -> {
             PrintWriter err = spec.commandLine().getErr();
             err.println("warning: " + warning);

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 AlpacaCommand.class,
                 UnnaturalCommand.class,
                 InvertCommand.class,
+                SelfChatCommand.class,
                 DedupCommand.class,
                 CurateCommand.class,
                 ExportCommand.class,

@@ -20,7 +20,9 @@ public enum MethodId {
     /** A labelled NLP record rendered into an instruction by a task template. */
     TEMPLATE("template"),
     /** Filtering of an existing dataset or run ({@code instructgen curate}); its examples keep their own method. */
-    CURATE("curate");
+    CURATE("curate"),
+    /** A multi-turn conversation the teacher wrote playing both sides (Baize self-chat); it carries messages. */
+    SELF_CHAT("self-chat");
 
     private final String code;
 

@@ -21,6 +21,8 @@ import java.util.Map;
  *                  existed read with null
  * @param endpoint  host[:port][/path] of the pool endpoint that answered the call that produced the example,
  *                  present only when the teacher is a pool of endpoints (docs/teacher.md, "A pool of endpoints")
+ * @param conversation present only on conversation records (self-chat): how many user turns it kept and why it
+ *                  stopped there
  */
 public record Provenance(
         @JsonProperty("run_id") String runId,
@@ -32,7 +34,8 @@ public record Provenance(
         Novelty novelty,
         Usage usage,
         @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String endpoint) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String endpoint,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Conversation conversation) {
 
     public Provenance {
         prompts = prompts == null ? Map.of() : Map.copyOf(prompts);
@@ -42,25 +45,42 @@ public record Provenance(
     /** Provenance of an example no judge scored. */
     public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
                       List<String> parents, Evolution evolution, Novelty novelty, Usage usage) {
-        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null, null);
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null, null, null);
     }
 
-    /** Provenance of an example of a teacher that is one endpoint. */
+    /** Provenance of a single-turn example of a teacher that is one endpoint, judged or not. */
     public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
                       List<String> parents, Evolution evolution, Novelty novelty, Usage usage, Quality quality) {
-        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality, null);
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality, null, null);
     }
 
     /** The same provenance with the judge's verdict added. */
     public Provenance withQuality(Quality verdict) {
         return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict,
-                endpoint);
+                endpoint, conversation);
     }
 
     /** The same provenance naming the pool endpoint that answered; null leaves it as it is. */
     public Provenance withEndpoint(String answeredBy) {
         return answeredBy == null ? this : new Provenance(runId, createdAt, teacher, prompts, parents, evolution,
-                novelty, usage, quality, answeredBy);
+                novelty, usage, quality, answeredBy, conversation);
+    }
+
+    /** The same provenance saying how a conversation record ended. */
+    public Provenance withConversation(Conversation ended) {
+        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality,
+                endpoint, ended);
+    }
+
+    /**
+     * How a conversation record ended.
+     *
+     * @param userTurns  user turns kept, each answered by the assistant
+     * @param stopReason why the conversation ends there: turns_reached, model_ended, cut_off, empty_turn,
+     *                   repeated_turn or role_confused (docs/self-chat.md)
+     */
+    public record Conversation(@JsonProperty("user_turns") int userTurns,
+                               @JsonProperty("stop_reason") String stopReason) {
     }
 
     /**

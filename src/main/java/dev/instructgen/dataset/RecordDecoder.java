@@ -36,6 +36,9 @@ final class RecordDecoder {
             case DOLLY_JSONL -> single(record, "context", "response", problems);
             case ALPACA_JSON, ALPACA_JSONL, INSTRUCTGEN_EXAMPLES -> single(record, "input", "output", problems);
         };
+        if (format == DatasetFormat.INSTRUCTGEN_EXAMPLES) {
+            ConversationShape.check(record.get("messages"), problems);
+        }
         boolean classification = flag(record, "is_classification", problems);
         String license = license(record, problems);
         if (problems.size() > before) {

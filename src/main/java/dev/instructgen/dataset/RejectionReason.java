@@ -79,7 +79,12 @@ public enum RejectionReason {
     LOW_QUALITY("low_quality", "quality-judge, evol-<operation>",
             "the LLM judge scored the example below --min-score (AlpaGasus rubric, 0-5)"),
     JUDGE_UNREADABLE("judge_unreadable", "quality-judge, evol-<operation>",
-            "no score could be read from the judge's reply, also after one retry (--on-unreadable drop)");
+            "no score could be read from the judge's reply, also after one retry (--on-unreadable drop)"),
+    // Self-chat (docs/self-chat.md): a kept conversation needs at least one full user/assistant exchange
+    NO_EXCHANGE("no_exchange", "self-chat",
+            "the transcript holds no complete user turn with an assistant reply before it stopped"),
+    TOO_FEW_TURNS("too_few_turns", "self-chat",
+            "the conversation stopped with fewer full exchanges than --min-turns");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 

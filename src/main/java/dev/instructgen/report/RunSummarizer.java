@@ -34,6 +34,7 @@ public final class RunSummarizer {
 
         Map<String, Long> byMethod = new TreeMap<>();
         LicenseTally licenses = new LicenseTally();
+        ConversationTally conversations = new ConversationTally();
         long accepted = 0;
         try (Stream<Example> examples = run.examples()) {
             for (var it = examples.iterator(); it.hasNext(); ) {
@@ -41,6 +42,7 @@ public final class RunSummarizer {
                 accepted++;
                 byMethod.merge(example.method().code(), 1L, Long::sum);
                 licenses.add(example.license());
+                conversations.add(example);
             }
         }
 
@@ -81,7 +83,7 @@ public final class RunSummarizer {
                         ? evolution : null,
                 licenses.summary(),
                 stats.sections().get("endpoints") instanceof JsonNode endpoints && endpoints.isObject()
-                        ? endpoints : null);
+                        ? endpoints : null, conversations.summary());
     }
 
     private static final StatsFile EMPTY = new StatsFile(null, null, null, null, null, null, null, null, null,

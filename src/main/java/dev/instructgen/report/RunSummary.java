@@ -45,7 +45,8 @@ public record RunSummary(
         @JsonProperty("throughput") Throughput throughput,
         @JsonProperty("evolution") JsonNode evolution,
         @JsonProperty("license") LicenseTally.Summary license,
-        @JsonProperty("endpoints") JsonNode endpoints) {
+        @JsonProperty("endpoints") JsonNode endpoints,
+        @JsonProperty("conversations") ConversationTally.Summary conversations) {
 
     /** Teacher requests as the engine counted them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

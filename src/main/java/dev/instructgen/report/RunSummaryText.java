@@ -31,6 +31,14 @@ public final class RunSummaryText {
 
         lines.add(row("accepted", count(s.accepted()) + (s.target() == null ? "" : " of target " + count(s.target()))));
         indented(lines, s.acceptedByMethod(), null);
+        if (s.conversations() != null) {
+            ConversationTally.Summary c = s.conversations();
+            lines.add(row("turns", count(c.conversations()) + " conversations, "
+                    + String.format(Locale.ROOT, "%.2f", c.meanUserTurns()) + " user turns on average"));
+            lines.add("  user turns per conversation: " + c.userTurns().entrySet().stream()
+                    .map(e -> e.getKey() + (e.getKey().equals("1") ? " turn: " : " turns: ") + count(e.getValue()))
+                    .collect(Collectors.joining(", ")));
+        }
         lines.add(row("proposed", count(s.proposed())
                 + (s.yield() == null ? "" : "  yield " + percent(s.yield()) + " accepted")));
         lines.add(row("rejected", count(s.rejectedTotal()) + (s.rejected().isEmpty() ? "" : "  (share of proposed)")));

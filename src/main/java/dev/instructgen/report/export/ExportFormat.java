@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *       fine-tuning JSONL format; nothing else is added, since strict validators reject unknown keys.</li>
  * </ul>
  * For the chat formats the user turn is the instruction, then a blank line and the input when there is one; a
- * conversation record ({@link Example#messages}) carries all its turns, and alpaca refuses it.
+ * conversation record ({@link Example#messages}) carries all its turns, and alpaca refuses it unless the export
+ * flattens it first ({@link ConversationFlattener}).
  */
 public enum ExportFormat {
 
@@ -29,7 +30,8 @@ public enum ExportFormat {
             if (example.isConversation()) {
                 throw new BadInputException("example " + example.id() + " is a conversation of "
                         + example.messages().size() + " messages; alpaca holds one instruction and output, so "
-                        + "export conversations with --format sharegpt or openai-chat");
+                        + "export conversations with --format sharegpt or openai-chat, or add --flatten for one alpaca "
+                        + "record per assistant turn");
             }
             ObjectNode record = JSON.objectNode();
             record.put("instruction", example.instruction());

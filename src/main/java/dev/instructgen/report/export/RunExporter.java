@@ -47,10 +47,23 @@ public final class RunExporter {
      * @param jsonLines          JSONL even for alpaca (also implied by a ".jsonl" target)
      * @param systemPrompt       system turn to add to every record, or null
      * @param validationFraction share of examples for the validation file, in (0, 1); null for no split
+     * @param flatten            alpaca only: one record per assistant turn of a conversation
+     *                           ({@link ConversationFlattener}); a conversation stays whole in train or validation
      */
     public record Request(Path runDir, ExportFormat format, Path to, boolean jsonLines, String systemPrompt,
-                          Double validationFraction, long splitSeed) {
+                          Double validationFraction, long splitSeed, boolean flatten) {
+
+        /** An export that does not flatten conversations. */
+        public Request(Path runDir, ExportFormat format, Path to, boolean jsonLines, String systemPrompt,
+                       Double validationFraction, long splitSeed) {
+            this(runDir, format, to, jsonLines, systemPrompt, validationFraction, splitSeed, false);
+        }
+
         public Request {
+            if (flatten && format != ExportFormat.ALPACA) {
+                throw new BadInputException("--flatten applies to --format alpaca only; " + format.cliName()
+                        + " carries every turn of a conversation as it is");
+            }
             Objects.requireNonNull(runDir, "runDir");
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(to, "to");
@@ -85,6 +98,10 @@ public final class RunExporter {
 
     /** @param fewShot demonstrations for a share of the records (see {@link FewShotPlan}); null for none */
     public static List<Written> export(Request request, FewShot fewShot) {
+        if (request.flatten() && fewShot != null) {
+            throw new BadInputException("--flatten cannot be combined with --few-shot-share: demonstrations are "
+                    + "drawn per record, before flattening");
+        }
         ExportSource run = Files.isRegularFile(request.runDir()) ? ExportSource.ofDatasetFile(request.runDir())
                 : ExportSource.ofRun(RunReader.read(request.runDir()));
         // reviews.jsonl belongs to a run directory; a dataset file has none
@@ -207,8 +224,16 @@ public final class RunExporter {
             }
         }
 
-        /** Alpaca as a JSON array keeps one record per line too, so it stays diffable and greppable. */
         void write(OutputStream out, Example example) {
+            if (request.flatten()) {
+                ConversationFlattener.flatten(example).forEach(record -> writeOne(out, record));
+            } else {
+                writeOne(out, example);
+            }
+        }
+
+        /** Alpaca as a JSON array keeps one record per line too, so it stays diffable and greppable. */
+        private void writeOne(OutputStream out, Example example) {
             try {
                 if (!jsonLines) {
                     out.write(records == 0 ? NEWLINE : ",\n".getBytes(StandardCharsets.US_ASCII));
