@@ -19,6 +19,8 @@ import java.util.Map;
  * @param evolution present only on evolved examples
  * @param quality   present only on examples an LLM judge scored ({@code --judge}); records written before it
  *                  existed read with null
+ * @param answer    present only on examples whose output the answer pass wrote ({@code --answer-pass}): the
+ *                  model that answered; {@code teacher} wrote the instruction and input
  */
 public record Provenance(
         @JsonProperty("run_id") String runId,
@@ -29,11 +31,18 @@ public record Provenance(
         @JsonInclude(JsonInclude.Include.NON_NULL) Evolution evolution,
         Novelty novelty,
         Usage usage,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Answer answer) {
 
     public Provenance {
         prompts = prompts == null ? Map.of() : Map.copyOf(prompts);
         parents = parents == null ? List.of() : List.copyOf(parents);
+    }
+
+    /** Provenance of an example the answer pass did not answer. */
+    public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
+                      List<String> parents, Evolution evolution, Novelty novelty, Usage usage, Quality quality) {
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality, null);
     }
 
     /** Provenance of an example no judge scored. */
@@ -44,7 +53,16 @@ public record Provenance(
 
     /** The same provenance with the judge's verdict added. */
     public Provenance withQuality(Quality verdict) {
-        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict);
+        return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict,
+                answer);
+    }
+
+    /**
+     * Who wrote the output of an example the answer pass answered ({@code --answer-pass}).
+     *
+     * @param teacher the answer model (the run's teacher unless {@code --answer-model/-url/-api} named another)
+     */
+    public record Answer(TeacherRef teacher) {
     }
 
     /**

@@ -79,7 +79,11 @@ public enum RejectionReason {
     LOW_QUALITY("low_quality", "quality-judge, evol-<operation>",
             "the LLM judge scored the example below --min-score (AlpaGasus rubric, 0-5)"),
     JUDGE_UNREADABLE("judge_unreadable", "quality-judge, evol-<operation>",
-            "no score could be read from the judge's reply, also after one retry (--on-unreadable drop)");
+            "no score could be read from the judge's reply, also after one retry (--on-unreadable drop)"),
+    // Answer pass (docs/self-instruct.md, "Answer pass")
+    ANSWER_CUT_OFF("answer_cut_off", "answer", "the answer pass's reply hit the token limit"),
+    EMPTY_ANSWER("empty_answer", "answer", "the answer pass's reply held no answer once reasoning and chatter "
+            + "were removed");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 

@@ -175,6 +175,21 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
+    /**
+     * A second teacher whose model has a price of its own (the answer pass's {@code --answer-model}): as
+     * {@link #teacherFor(TeacherSettings)}, but its replies are priced by {@code price}.
+     */
+    public TeacherClient teacherFor(TeacherSettings settings, CostModel price) {
+        synchronized (secondTeachers) {
+            TeacherClient client = secondTeachers.get(settings);
+            if (client == null) {
+                client = teachers.build(settings, stats.pricedBy(price));
+                secondTeachers.put(settings, client);
+            }
+            return client;
+        }
+    }
+
     public RunStats stats() {
         return stats;
     }

@@ -85,7 +85,10 @@ public final class RunStats implements TeacherMetrics {
 
     @Override
     public void onSuccess(String stage, TeacherReply reply) {
-        double costUsd = costModel.costUsd(reply.usage());
+        succeeded(stage, reply, costModel.costUsd(reply.usage()));
+    }
+
+    private void succeeded(String stage, TeacherReply reply, double costUsd) {
         succeeded.increment();
         promptTokens.add(reply.usage().promptTokens());
         completionTokens.add(reply.usage().completionTokens());
@@ -104,6 +107,36 @@ public final class RunStats implements TeacherMetrics {
         }
         journal.accept(UsageEvent.request(willRetry ? UsageEvent.RETRIED : UsageEvent.FAILED, clock.instant(),
                 stage, kind.key()));
+    }
+
+    /**
+     * These counters as seen by a second teacher of the run whose model has another price (the answer pass's
+     * {@code --answer-model}): everything is counted here, but each reply is priced by {@code price}, so the cost,
+     * the budget and usage.jsonl state what each model's tokens cost.
+     */
+    public TeacherMetrics pricedBy(CostModel price) {
+        RunStats counters = this;
+        return new TeacherMetrics() {
+            @Override
+            public void onAttempt(String stage) {
+                counters.onAttempt(stage);
+            }
+
+            @Override
+            public void onSuccess(String stage, TeacherReply reply) {
+                counters.succeeded(stage, reply, price.costUsd(reply.usage()));
+            }
+
+            @Override
+            public void onFault(String stage, FaultKind kind, boolean willRetry) {
+                counters.onFault(stage, kind, willRetry);
+            }
+
+            @Override
+            public void onAttemptEnd(String stage, Duration latency) {
+                counters.onAttemptEnd(stage, latency);
+            }
+        };
     }
 
     // ---- pipeline decisions

@@ -36,7 +36,7 @@ final class QualityJudgeJob implements Stage.Work<InstanceDraft> {
                 return;
             }
             LlmJudge.Judgement j = judge.judge(d.task().instruction(), d.instance().input(), d.instance().output());
-            InstanceDraft paid = new InstanceDraft(d.task(), d.instance(), d.n(), d.usage().plus(j.usage()));
+            InstanceDraft paid = d.plus(j.usage());
             boolean kept;
             if (j.verdict() instanceof Verdict.Reject r) {
                 ctx.reject(new Rejection(d.task().taskId() + "-" + d.n(), LlmJudge.STAGE, r.reason(), r.detail(),
@@ -44,7 +44,7 @@ final class QualityJudgeJob implements Stage.Work<InstanceDraft> {
                         Rejection.now(ctx.clock()), j.score()));
                 kept = false;
             } else {
-                kept = ctx.accept(examples.example(paid, judge.provenance(), j.quality()));
+                kept = examples.write(examples.example(paid, judge.provenance(), j.quality()));
                 if (!kept) {
                     return; // target reached meanwhile: as if still in flight, not counted
                 }
