@@ -78,7 +78,8 @@ public final class RunSummarizer {
                 cost, costPerAccepted, throughput(stats.throughput(), accepted, requests, elapsed),
                 stats.sections().get("evolution") instanceof JsonNode evolution && evolution.isObject()
                         ? evolution : null,
-                licenses.summary());
+                licenses.summary(),
+                stats.sections().get("answer") instanceof JsonNode answer && answer.isObject() ? answer : null);
     }
 
     private static final StatsFile EMPTY = new StatsFile(null, null, null, null, null, null, null, null, null,

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param proposed        candidates judged so far: at least accepted + rejected
  * @param yield           accepted / proposed
  * @param rejectedShare   per reason, rejected / proposed
+ * @param answer          the answer pass's counters (stats.json "answer") of a run with {@code --answer-pass}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(
@@ -43,7 +44,21 @@ public record RunSummary(
         @JsonProperty("cost_per_accepted_usd") Double costPerAcceptedUsd,
         @JsonProperty("throughput") Throughput throughput,
         @JsonProperty("evolution") JsonNode evolution,
-        @JsonProperty("license") LicenseTally.Summary license) {
+        @JsonProperty("license") LicenseTally.Summary license,
+        @JsonProperty("answer") JsonNode answer) {
+
+    /** A summary of a run without an answer pass. */
+    public RunSummary(String runDir, String runId, String command, String teacherModel, String status,
+                      String stopReason, String startedAt, String updatedAt, Double elapsedSeconds, Long target,
+                      long accepted, Map<String, Long> acceptedByMethod, long proposed, Double yield,
+                      long rejectedTotal, Map<String, Long> rejected, Map<String, Double> rejectedShare,
+                      Requests requests, Map<String, Long> faults, Tokens tokens, Double costUsd,
+                      Double costPerAcceptedUsd, Throughput throughput, JsonNode evolution,
+                      LicenseTally.Summary license) {
+        this(runDir, runId, command, teacherModel, status, stopReason, startedAt, updatedAt, elapsedSeconds, target,
+                accepted, acceptedByMethod, proposed, yield, rejectedTotal, rejected, rejectedShare, requests, faults,
+                tokens, costUsd, costPerAcceptedUsd, throughput, evolution, license, null);
+    }
 
     /** Teacher requests as the engine counted them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -89,14 +89,18 @@ class AnswerPassEndToEndTest {
 
         String card = Files.readString(run.resolve("DATASET_CARD.md"));
         assertThat(card).contains("| answer pass | non-classification instances (classification keeps its label), "
-                + "answered by answer-model @ ").contains("answer-model");
+                + "answered by answer-model @ ").contains("**Answer pass**: the output of every non-classification "
+                + "instance (classification instances keep their label) was then written again by asking "
+                + "`answer-model` (ollama)");
         JsonNode manifest = JsonCodec.mapper().readTree(run.resolve("manifest.json").toFile());
         assertThat(manifest.path("settings").path("answer").path("model").asText()).isEqualTo("answer-model");
         assertThat(manifest.path("settings").path("answer").path("scope").asText()).isEqualTo("on");
 
         out.getBuffer().setLength(0);
         assertThat(run("stats", run.toString())).isZero();
-        assertThat(out.toString()).contains("answer " + answers.requests());
+        assertThat(out.toString()).contains("answer " + answers.requests())
+                .contains("answer pass " + answered.size() + " answered by answer-model (on), 0 rejected, "
+                        + labelled.size() + " classification labels kept");
     }
 
     @Test

@@ -158,7 +158,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
 
     @Override
     public MethodCard card() {
-        return SelfInstructCard.CARD;
+        return answer == null ? SelfInstructCard.CARD : SelfInstructCard.withAnswerPass(answer);
     }
 
     @Override
