@@ -14,6 +14,7 @@ import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.TeacherUrl;
 import dev.instructgen.teacher.pricing.Price;
+import dev.instructgen.teacher.stack.TeacherStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -59,7 +60,8 @@ public final class AnswerOptions {
      * The answer pass as asked, or null without {@code --answer-pass}. Its endpoint, model and wire format default
      * to the teacher's; naming another gives it a teacher stack of its own (same decorators, same counters), priced
      * by its own entry in the price table, and its terms join the license of every example it answers, so
-     * {@code --require-commercial} and {@code --max-cost} apply to it as to the teacher.
+     * {@code --require-commercial} and {@code --max-cost} apply to it as to the teacher; it is checked before the
+     * run like the teacher (not for a dry run).
      *
      * @param sampling the answer stage's sampling (the config file's {@code sampling.answer} applied)
      */
@@ -96,6 +98,10 @@ public final class AnswerOptions {
         if (gen.maxCost != null && !price.isKnown()) {
             throw new BadInputException("--max-cost needs a price for answer model '" + model + "', which the "
                     + "price table does not list; add it under 'prices' in the --config file");
+        }
+        if (own && !gen.dryRun) {
+            // as the teacher is checked: a wrong --answer-url fails now, not after every answer has been retried
+            TeacherStack.checkReachable(answerTeacher, System::getenv, err::println);
         }
         PromptTemplate template = prompts.get(AnswerSetup.TEMPLATE);
         AnswerSetup setup = new AnswerSetup(scope, answerTeacher, own, terms, price, sampling, template);

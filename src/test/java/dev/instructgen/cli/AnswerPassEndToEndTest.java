@@ -164,6 +164,24 @@ class AnswerPassEndToEndTest {
     }
 
     @Test
+    void anAnswerModelThatIsNotThereRefusesTheRunBeforeAnyRunDirectoryExists() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (FakeTeacherServer teacher = FakeTeacherServer.start(new SyntheticSelfInstructTeacher(7, 6),
+                Duration.ZERO, 2)) {
+            int exit = run("self-instruct", "--seeds", "seeds/seed_tasks.jsonl", "--out", dir.resolve("x").toString(),
+                    "--teacher-url", teacher.openAiUrl(), "--model", "teacher-model", "--target", "5",
+                    "--answer-pass", "--answer-url", "http://127.0.0.1:" + closedPort + "/v1", "--timeout", "5s");
+            assertThat(exit).isEqualTo(1);
+            assertThat(teacher.requestCount()).isZero();
+        }
+        assertThat(err.toString()).contains("127.0.0.1:" + closedPort).doesNotContain("\tat ");
+        assertThat(Files.exists(dir.resolve("x"))).isFalse();
+    }
+
+    @Test
     void aConfigFileCanSwitchTheAnswerPassOnAndABadValueThereNamesFileAndLine() throws Exception {
         Path good = dir.resolve("answer.yaml");
         Files.writeString(good, "target: 1000\nanswer-pass: all\nanswer-model: answer-model\n");
