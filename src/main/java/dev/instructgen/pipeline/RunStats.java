@@ -88,7 +88,8 @@ public final class RunStats implements TeacherMetrics {
         succeeded(stage, reply, costModel.costUsd(reply.usage()));
     }
 
-    private void succeeded(String stage, TeacherReply reply, double costUsd) {
+    /** A reply priced at {@code costUsd} (by this run's price, or a second model's: {@link #pricedBy}). */
+    void succeeded(String stage, TeacherReply reply, double costUsd) {
         succeeded.increment();
         promptTokens.add(reply.usage().promptTokens());
         completionTokens.add(reply.usage().completionTokens());
@@ -115,28 +116,7 @@ public final class RunStats implements TeacherMetrics {
      * the budget and usage.jsonl state what each model's tokens cost.
      */
     public TeacherMetrics pricedBy(CostModel price) {
-        RunStats counters = this;
-        return new TeacherMetrics() {
-            @Override
-            public void onAttempt(String stage) {
-                counters.onAttempt(stage);
-            }
-
-            @Override
-            public void onSuccess(String stage, TeacherReply reply) {
-                counters.succeeded(stage, reply, price.costUsd(reply.usage()));
-            }
-
-            @Override
-            public void onFault(String stage, FaultKind kind, boolean willRetry) {
-                counters.onFault(stage, kind, willRetry);
-            }
-
-            @Override
-            public void onAttemptEnd(String stage, Duration latency) {
-                counters.onAttemptEnd(stage, latency);
-            }
-        };
+        return new RepricedMetrics(this, price);
     }
 
     // ---- pipeline decisions

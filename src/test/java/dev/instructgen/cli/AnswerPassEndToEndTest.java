@@ -3,6 +3,7 @@ package dev.instructgen.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.testing.FakeAnswerModel;
+import dev.instructgen.testing.FakeJudge;
 import dev.instructgen.testing.FakeTeacherServer;
 import dev.instructgen.testing.SyntheticSelfInstructTeacher;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,35 @@ class AnswerPassEndToEndTest {
         JsonNode stats = JsonCodec.mapper().readTree(run.resolve("stats.json").toFile());
         assertThat(stats.path("answer").path("answered").asLong()).isEqualTo(20);
         assertThat(stats.path("answer").path("labels_kept").asLong()).isZero();
+    }
+
+    @Test
+    void withAJudgeTooTheJudgeScoresTheAnswerAndTheExampleRecordsBoth() throws Exception {
+        Path run = dir.resolve("judged");
+        SyntheticSelfInstructTeacher generator = new SyntheticSelfInstructTeacher(11, 6);
+        FakeJudge judge = new FakeJudge();
+        FakeAnswerModel answers = new FakeAnswerModel();
+        try (FakeTeacherServer teacher = FakeTeacherServer.start(prompt -> prompt.contains(FakeJudge.RUBRIC_MARK)
+                        ? judge.apply(prompt) : isGenerationPrompt(prompt) ? generator.apply(prompt)
+                        : answers.apply(prompt), Duration.ZERO, 4)) {
+            int exit = run("self-instruct", "--seeds", "seeds/seed_tasks.jsonl", "--out", run.toString(),
+                    "--teacher-url", teacher.openAiUrl(), "--model", "one-model", "--target", "15",
+                    "--answer-pass", "--judge");
+            assertThat(exit).as(err.toString()).isZero();
+        }
+        List<JsonNode> examples = lines(run.resolve("examples.jsonl"));
+        assertThat(examples).hasSize(15).allSatisfy(e -> {
+            assertThat(e.path("provenance").path("quality").path("score").asDouble()).isGreaterThanOrEqualTo(4.5);
+            assertThat(e.path("provenance").has("answer")).isEqualTo(!e.path("is_classification").asBoolean());
+        });
+        assertThat(lines(run.resolve("rejected.jsonl")).stream()
+                .filter(r -> r.path("stage").asText().equals("quality-judge")))
+                .as("the judge scored answers").anySatisfy(r ->
+                        assertThat(r.path("output").asText()).startsWith(FakeAnswerModel.MARK));
+        JsonNode stats = JsonCodec.mapper().readTree(run.resolve("stats.json").toFile());
+        assertThat(stats.path("answer").path("answered").asLong() + stats.path("answer").path("labels_kept").asLong())
+                .isEqualTo(15);
+        assertThat(stats.path("quality").path("kept").asLong()).isEqualTo(15);
     }
 
     @Test
