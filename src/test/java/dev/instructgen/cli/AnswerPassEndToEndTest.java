@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static dev.instructgen.cli.JudgeEndToEndTest.lines;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +158,45 @@ class AnswerPassEndToEndTest {
         assertThat(stats.path("answer").path("answered").asLong() + stats.path("answer").path("labels_kept").asLong())
                 .isEqualTo(15);
         assertThat(stats.path("quality").path("kept").asLong()).isEqualTo(15);
+    }
+
+    @Test
+    void anAnswerCutOffByItsTokenLimitOrWithNothingButThinkingDropsItsInstance() throws Exception {
+        Path run = dir.resolve("dropped");
+        Path config = dir.resolve("short-answers.yaml");
+        Files.writeString(config, "sampling:\n  answer: {max-tokens: 20}\n");
+        Function<String, String> answerer = prompt -> switch (Math.floorMod(prompt.hashCode(), 5)) {
+            case 0 -> "<think>I do not know what to say here.</think>";
+            case 1 -> FakeAnswerModel.answerTo(prompt) + " And a long explanation follows, ".repeat(6);
+            default -> FakeAnswerModel.answerTo(prompt);
+        };
+        try (FakeTeacherServer teacher = FakeTeacherServer.start(new SyntheticSelfInstructTeacher(5, 6),
+                Duration.ZERO, 4).serving("teacher-model");
+             FakeTeacherServer answerServer = FakeTeacherServer.start(answerer, Duration.ZERO, 4)
+                     .honouringMaxTokens()) {
+            int exit = run("self-instruct", "--seeds", "seeds/seed_tasks.jsonl", "--out", run.toString(),
+                    "--teacher-url", teacher.ollamaUrl(), "--teacher-api", "ollama", "--model", "teacher-model",
+                    // reasoning off: with auto, a short stage that shows thinking is given room to think
+                    "--target", "20", "--reasoning", "off", "--config", config.toString(), "--answer-pass",
+                    "--answer-api", "openai",
+                    "--answer-url", answerServer.openAiUrl(), "--answer-model", "answer-model");
+            assertThat(exit).as(err.toString()).isZero();
+        }
+        List<JsonNode> rejected = lines(run.resolve("rejected.jsonl")).stream()
+                .filter(r -> r.path("stage").asText().equals("answer")).toList();
+        long cut = rejected.stream().filter(r -> r.path("reason").asText().equals("answer_cut_off")).count();
+        long empty = rejected.stream().filter(r -> r.path("reason").asText().equals("empty_answer")).count();
+        assertThat(cut).isPositive();
+        assertThat(empty).isPositive();
+        assertThat(cut + empty).isEqualTo(rejected.size());
+        assertThat(lines(run.resolve("examples.jsonl"))).hasSize(20).allSatisfy(e -> assertThat(
+                e.path("output").asText()).doesNotContain("long explanation").doesNotContain("<think>"));
+        JsonNode stats = JsonCodec.mapper().readTree(run.resolve("stats.json").toFile());
+        assertThat(stats.path("rejected").path("answer_cut_off").asLong()).isEqualTo(cut);
+        assertThat(stats.path("rejected").path("empty_answer").asLong()).isEqualTo(empty);
+        assertThat(stats.path("answer").path("rejected").asLong()).isEqualTo(cut + empty);
+        JsonNode manifest = JsonCodec.mapper().readTree(run.resolve("manifest.json").toFile());
+        assertThat(manifest.path("settings").path("answer").path("sampling").path("max_tokens").asInt()).isEqualTo(20);
     }
 
     @Test
