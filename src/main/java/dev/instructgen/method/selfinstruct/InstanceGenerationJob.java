@@ -18,7 +18,8 @@ import java.util.function.Function;
  * Stage 4 and 5 of Self-Instruct (Wang et al. 2023, §2.2-2.3): generate instances (output-first for
  * classification tasks, input-first otherwise), screen them (cut-off last instance, empty or copied outputs,
  * conflicts, duplicates, more than {@code --instances-per-task}), and write the rest through the run's
- * acceptance gate.
+ * acceptance gate, or hand them to the answer pass or the judge. The request declares the reply's JSON shape
+ * ({@link InstanceSchema}) for servers that do structured output; a plain-text reply is parsed the same way.
  */
 final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
 
