@@ -5,17 +5,21 @@ import dev.instructgen.config.SamplingSection;
 import dev.instructgen.dataset.SeedTask;
 import dev.instructgen.error.BadInputException;
 import dev.instructgen.filter.InstructionFilterSettings;
+import dev.instructgen.method.selfinstruct.AnswerSetup;
 import dev.instructgen.method.selfinstruct.SelfInstructMethod;
 import dev.instructgen.method.selfinstruct.SelfInstructPrompts;
 import dev.instructgen.method.selfinstruct.SelfInstructSettings;
 import dev.instructgen.prompt.PromptLibrary;
+import dev.instructgen.teacher.Sampling;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code self-instruct}: grow a dataset from seed tasks with Self-Instruct (Wang et al. 2023). */
@@ -43,6 +47,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
     @Mixin
     SeedSetOptions seedSet;
 
+    @Mixin
+    AnswerOptions answer;
+
     @Option(names = "--instances-per-task", paramLabel = "N", defaultValue = "1",
             description = "Instances kept per instruction, 1 to 5. Default: ${DEFAULT-VALUE}")
     int instancesPerTask;
@@ -64,8 +71,12 @@ public final class SelfInstructCommand implements Callable<Integer> {
         var configFile = config.file();
         String where = String.valueOf(configFile.path());
         SelfInstructSettings defaults = SelfInstructSettings.defaults(instancesPerTask);
-        SelfInstructSettings settings = defaults.withSampling(SamplingSection.apply(defaults.samplingByStage(),
-                configFile.section("sampling").orElse(null), where));
+        // the answer stage's sampling is settable like the others' (sampling.answer), and recorded only with it on
+        Map<String, Sampling> stages = new LinkedHashMap<>(defaults.samplingByStage());
+        stages.put(AnswerSetup.STAGE, AnswerSetup.DEFAULT_SAMPLING);
+        Map<String, Sampling> sampling = SamplingSection.apply(stages, configFile.section("sampling").orElse(null),
+                where);
+        SelfInstructSettings settings = defaults.withSampling(sampling);
         InstructionFilterSettings filters = FilterSection.apply(InstructionFilterSettings.defaults(),
                 configFile.section("filters").orElse(null), where);
         List<SeedTask> seedTasks = seedSet.tasks();
@@ -74,7 +85,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
         SelfInstructPrompts prompts = new SelfInstructPrompts(library);
         prompts.validate();
         return new SelfInstructMethod(seedSet.seeds, seedTasks, seedLicenses, settings, filters, seedSet.tokenizer(),
-                seedSet.rougeThreshold(), prompts, judge.setup(gen, configFile, library));
+                seedSet.rougeThreshold(), prompts, judge.setup(gen, configFile, library),
+                answer.setup(gen, configFile, library, sampling.get(AnswerSetup.STAGE), seedLicenses.sources(),
+                        spec.commandLine().getErr()));
     }
 
 }

@@ -38,11 +38,7 @@ record TeacherTermsAndPrice(TeacherTermsPolicy policy, TeacherTerms terms, Price
      */
     static TeacherTermsAndPrice settle(TeacherIdentity identity, List<SeedSource> seedSources,
                                        GenerationOptions options, ConfigFile config, PrintWriter err) {
-        TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
-        List<TermsOverride> overrides = termsOverrides(config);
-        if (!overrides.isEmpty()) {
-            policy = policy.withOverrides(overrides);
-        }
+        TeacherTermsPolicy policy = policy(config);
         TeacherTerms terms = policy.termsFor(identity);
         if (options.requireCommercial) {
             new CommercialUseGate().check(seedSources, terms);
@@ -51,10 +47,7 @@ record TeacherTermsAndPrice(TeacherTermsPolicy policy, TeacherTerms terms, Price
             err.println("warning: the terms of teacher '" + identity.model() + "' are unknown: examples get "
                     + "commercial_use null (add an entry under licensing.teacher-terms in the --config file)");
         }
-        PriceTable prices = PriceTable.loadDefault();
-        if (config.section("prices").isPresent()) {
-            prices = prices.withOverrides(config.section("prices").get(), config.path() + ": prices");
-        }
+        PriceTable prices = prices(config);
         Price price = prices.priceFor(identity);
         if (options.maxCost != null && !price.isKnown()) {
             throw new BadInputException("--max-cost needs a price for model '" + identity.model() + "', which the "
@@ -64,6 +57,22 @@ record TeacherTermsAndPrice(TeacherTermsPolicy policy, TeacherTerms terms, Price
             price.budgetWarning(options.maxCost, identity.model()).ifPresent(w -> err.println("warning: " + w));
         }
         return new TeacherTermsAndPrice(policy, terms, price, prices.batchPriceFor(identity));
+    }
+
+    /** The shipped teacher-terms policy with the config's {@code licensing.teacher-terms} rules. */
+    static TeacherTermsPolicy policy(ConfigFile config) {
+        TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
+        List<TermsOverride> overrides = termsOverrides(config);
+        return overrides.isEmpty() ? policy : policy.withOverrides(overrides);
+    }
+
+    /** The shipped price table with the config's {@code prices}. */
+    static PriceTable prices(ConfigFile config) {
+        PriceTable prices = PriceTable.loadDefault();
+        if (config.section("prices").isPresent()) {
+            prices = prices.withOverrides(config.section("prices").get(), config.path() + ": prices");
+        }
+        return prices;
     }
 
     private static List<TermsOverride> termsOverrides(ConfigFile config) {

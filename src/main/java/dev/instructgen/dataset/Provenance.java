@@ -23,6 +23,8 @@ import java.util.Map;
  *                  present only when the teacher is a pool of endpoints (docs/teacher.md, "A pool of endpoints")
  * @param conversation present only on conversation records (self-chat): how many user turns it kept and why it
  *                  stopped there
+ * @param answer    present only on examples whose output the answer pass wrote ({@code --answer-pass}): the
+ *                  model that answered; {@code teacher} wrote the instruction and input
  */
 public record Provenance(
         @JsonProperty("run_id") String runId,
@@ -35,7 +37,8 @@ public record Provenance(
         Usage usage,
         @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality,
         @JsonInclude(JsonInclude.Include.NON_NULL) String endpoint,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Conversation conversation) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Conversation conversation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Answer answer) {
 
     public Provenance {
         prompts = prompts == null ? Map.of() : Map.copyOf(prompts);
@@ -45,31 +48,40 @@ public record Provenance(
     /** Provenance of an example no judge scored. */
     public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
                       List<String> parents, Evolution evolution, Novelty novelty, Usage usage) {
-        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null, null, null);
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, null, null, null, null);
     }
 
-    /** Provenance of a single-turn example of a teacher that is one endpoint, judged or not. */
+    /**
+     * Provenance of a single-turn example of a teacher that is one endpoint, judged or not; the other fields are
+     * added by {@link #withEndpoint}, {@link #withConversation} and {@link #withAnswer}.
+     */
     public Provenance(String runId, String createdAt, TeacherRef teacher, Map<String, String> prompts,
                       List<String> parents, Evolution evolution, Novelty novelty, Usage usage, Quality quality) {
-        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality, null, null);
+        this(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality, null, null, null);
     }
 
     /** The same provenance with the judge's verdict added. */
     public Provenance withQuality(Quality verdict) {
         return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, verdict,
-                endpoint, conversation);
+                endpoint, conversation, answer);
     }
 
     /** The same provenance naming the pool endpoint that answered; null leaves it as it is. */
     public Provenance withEndpoint(String answeredBy) {
         return answeredBy == null ? this : new Provenance(runId, createdAt, teacher, prompts, parents, evolution,
-                novelty, usage, quality, answeredBy, conversation);
+                novelty, usage, quality, answeredBy, conversation, answer);
     }
 
     /** The same provenance saying how a conversation record ended. */
     public Provenance withConversation(Conversation ended) {
         return new Provenance(runId, createdAt, teacher, prompts, parents, evolution, novelty, usage, quality,
-                endpoint, ended);
+                endpoint, ended, answer);
+    }
+
+    /** The same provenance naming the model the answer pass asked for the output; null leaves it as it is. */
+    public Provenance withAnswer(Answer answeredBy) {
+        return answeredBy == null ? this : new Provenance(runId, createdAt, teacher, prompts, parents, evolution,
+                novelty, usage, quality, endpoint, conversation, answeredBy);
     }
 
     /**
@@ -81,6 +93,14 @@ public record Provenance(
      */
     public record Conversation(@JsonProperty("user_turns") int userTurns,
                                @JsonProperty("stop_reason") String stopReason) {
+    }
+
+    /**
+     * Who wrote the output of an example the answer pass answered ({@code --answer-pass}).
+     *
+     * @param teacher the answer model (the run's teacher unless {@code --answer-model/-url/-api} named another)
+     */
+    public record Answer(TeacherRef teacher) {
     }
 
     /**

@@ -84,7 +84,11 @@ public enum RejectionReason {
     NO_EXCHANGE("no_exchange", "self-chat",
             "the transcript holds no complete user turn with an assistant reply before it stopped"),
     TOO_FEW_TURNS("too_few_turns", "self-chat",
-            "the conversation stopped with fewer full exchanges than --min-turns");
+            "the conversation stopped with fewer full exchanges than --min-turns"),
+    // Answer pass (docs/self-instruct.md, "Answer pass")
+    ANSWER_CUT_OFF("answer_cut_off", "answer", "the answer pass's reply hit the token limit"),
+    EMPTY_ANSWER("empty_answer", "answer", "the answer pass's reply held no answer once reasoning and chatter "
+            + "were removed");
 
     private static final Map<String, RejectionReason> BY_CODE = new HashMap<>();
 

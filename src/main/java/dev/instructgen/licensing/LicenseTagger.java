@@ -2,6 +2,7 @@ package dev.instructgen.licensing;
 
 import dev.instructgen.dataset.LicenseInfo;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Computes an example's license block from the seed sources it descends from (parents and in-context seeds)
@@ -26,5 +27,15 @@ public interface LicenseTagger {
      */
     default LicenseInfo tagWithoutTeacher(Collection<SeedSource> seedSources) {
         return tag(seedSources);
+    }
+
+    /**
+     * The block of an example a second model helped write (the answer pass's model, {@code --answer-model}): that
+     * model's terms join the run teacher's, with their restrictions and their commercial answer, as a parent's
+     * teacher would. Terms equal to the run teacher's add nothing.
+     */
+    default LicenseInfo tagWithSecondTeacher(Collection<SeedSource> seedSources, TeacherTerms secondTeacher) {
+        return tag(seedSources, List.of(new LicenseInfo(null, secondTeacher.commercialUse(),
+                secondTeacher.restrictions(), List.of(secondTeacher.toSource()))));
     }
 }

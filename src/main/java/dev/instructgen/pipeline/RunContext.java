@@ -202,10 +202,14 @@ public final class RunContext implements AutoCloseable {
      * its requests. Built once per settings; closed with the run.
      */
     public TeacherClient teacherFor(TeacherSettings settings) {
+        return secondTeacher(settings, stats);
+    }
+
+    private TeacherClient secondTeacher(TeacherSettings settings, dev.instructgen.teacher.TeacherMetrics metrics) {
         synchronized (secondTeachers) {
             TeacherClient client = secondTeachers.get(settings);
             if (client == null) {
-                client = teachers.build(settings, stats);
+                client = teachers.build(settings, metrics);
                 client.observeBackoffs(backoffs);
                 if (stoppedWaiting) {
                     client.stopWaiting();
@@ -237,6 +241,14 @@ public final class RunContext implements AutoCloseable {
             secondTeachers.values().forEach(TeacherClient::stopWaiting);
         }
         teacher.stopWaiting();
+    }
+
+    /**
+     * A second teacher whose model has a price of its own (the answer pass's {@code --answer-model}): as
+     * {@link #teacherFor(TeacherSettings)}, but its replies are priced by {@code price}.
+     */
+    public TeacherClient teacherFor(TeacherSettings settings, CostModel price) {
+        return secondTeacher(settings, stats.pricedBy(price));
     }
 
     public RunStats stats() {

@@ -86,7 +86,11 @@ public final class RunStats implements TeacherMetrics {
 
     @Override
     public void onSuccess(String stage, TeacherReply reply) {
-        double costUsd = costModel.costUsd(reply.usage());
+        succeeded(stage, reply, costModel.costUsd(reply.usage()));
+    }
+
+    /** A reply priced at {@code costUsd} (by this run's price, or a second model's: {@link #pricedBy}). */
+    void succeeded(String stage, TeacherReply reply, double costUsd) {
         succeeded.increment();
         promptTokens.add(reply.usage().promptTokens());
         completionTokens.add(reply.usage().completionTokens());
@@ -106,6 +110,15 @@ public final class RunStats implements TeacherMetrics {
         }
         journal.accept(UsageEvent.request(willRetry ? UsageEvent.RETRIED : UsageEvent.FAILED, clock.instant(),
                 stage, kind.key()));
+    }
+
+    /**
+     * These counters as seen by a second teacher of the run whose model has another price (the answer pass's
+     * {@code --answer-model}): everything is counted here, but each reply is priced by {@code price}, so the cost,
+     * the budget and usage.jsonl state what each model's tokens cost.
+     */
+    public TeacherMetrics pricedBy(CostModel price) {
+        return new RepricedMetrics(this, price);
     }
 
     // ---- pipeline decisions

@@ -83,7 +83,8 @@ public final class RunSummarizer {
                         ? evolution : null,
                 licenses.summary(),
                 stats.sections().get("endpoints") instanceof JsonNode endpoints && endpoints.isObject()
-                        ? endpoints : null, conversations.summary());
+                        ? endpoints : null, conversations.summary(),
+                stats.sections().get("answer") instanceof JsonNode answer && answer.isObject() ? answer : null);
     }
 
     private static final StatsFile EMPTY = new StatsFile(null, null, null, null, null, null, null, null, null,

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param yield           accepted / proposed
  * @param rejectedShare   per reason, rejected / proposed
  * @param endpoints       the pool's per-endpoint counters (stats.json's {@code endpoints}); null for one endpoint
+ * @param answer          the answer pass's counters (stats.json "answer") of a run with {@code --answer-pass}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(
@@ -46,7 +47,8 @@ public record RunSummary(
         @JsonProperty("evolution") JsonNode evolution,
         @JsonProperty("license") LicenseTally.Summary license,
         @JsonProperty("endpoints") JsonNode endpoints,
-        @JsonProperty("conversations") ConversationTally.Summary conversations) {
+        @JsonProperty("conversations") ConversationTally.Summary conversations,
+        @JsonProperty("answer") JsonNode answer) {
 
     /** Teacher requests as the engine counted them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,6 +3,7 @@ package dev.instructgen.report;
 import dev.instructgen.report.EvolutionSummaryText;
 import dev.instructgen.report.LicenseTally;
 import dev.instructgen.report.RunSummary;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,13 @@ public final class RunSummaryText {
         }
         if (s.endpoints() != null) {
             lines.addAll(EndpointsSummaryText.render(s.endpoints()));
+        }
+        if (s.answer() != null) {
+            JsonNode a = s.answer();
+            lines.add(row("answer pass", count(a.path("answered").asLong()) + " answered by "
+                    + a.path("model").asText() + " (" + a.path("scope").asText() + "), "
+                    + count(a.path("rejected").asLong()) + " rejected, " + count(a.path("labels_kept").asLong())
+                    + " classification labels kept"));
         }
         LicenseTally.Summary license = s.license();
         lines.add(row("licenses", "commercial use: " + license.commercialUse() + " ("

@@ -33,44 +33,49 @@ public final class TeacherUrl {
      * @throws BadInputException naming the option and the expected form
      */
     public static URI parse(String text) {
+        return parse("--teacher-url", text);
+    }
+
+    /** As {@link #parse(String)}, for another option naming an endpoint (e.g. {@code --answer-url}). */
+    public static URI parse(String option, String text) {
         String given = text == null ? "" : text.strip();
         if (given.isEmpty()) {
-            throw bad("is empty", given);
+            throw bad(option, "is empty", given);
         }
         if (!HAS_SCHEME.matcher(given).find()) {
             if (HOST_PORT_PATH.matcher(given).matches()) {
-                URI withScheme = toUri("http://" + given, given);
+                URI withScheme = toUri(option, "http://" + given, given);
                 if (withScheme.getHost() != null && LocalHosts.isLocal(hostAndPort(withScheme))) {
-                    return check(withScheme, given);
+                    return check(option, withScheme, given);
                 }
-                throw bad("has no scheme (a remote server needs https:// or http:// written out)", given);
+                throw bad(option, "has no scheme (a remote server needs https:// or http:// written out)", given);
             }
-            throw bad("has no scheme", given);
+            throw bad(option, "has no scheme", given);
         }
-        return check(toUri(given, given), given);
+        return check(option, toUri(option, given, given), given);
     }
 
     /** Checks a URL already parsed, e.g. from a test or a config. */
     public static URI check(URI url) {
-        return check(url, String.valueOf(url));
+        return check("--teacher-url", url, String.valueOf(url));
     }
 
-    private static URI check(URI url, String given) {
+    private static URI check(String option, URI url, String given) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw bad("uses '" + scheme + "://', which is not HTTP", given);
+            throw bad(option, "uses '" + scheme + "://', which is not HTTP", given);
         }
         if (url.getHost() == null || url.getHost().isEmpty()) {
-            throw bad("has no host", given);
+            throw bad(option, "has no host", given);
         }
         return url;
     }
 
-    private static URI toUri(String text, String given) {
+    private static URI toUri(String option, String text, String given) {
         try {
             return new URI(text);
         } catch (URISyntaxException e) {
-            throw bad("is not a URL (" + e.getReason() + ")", given);
+            throw bad(option, "is not a URL (" + e.getReason() + ")", given);
         }
     }
 
@@ -84,8 +89,8 @@ public final class TeacherUrl {
         return url.getScheme() + "://" + hostAndPort(url) + path;
     }
 
-    private static BadInputException bad(String problem, String given) {
-        return new BadInputException("--teacher-url '" + given + "' " + problem + ": expected "
+    private static BadInputException bad(String option, String problem, String given) {
+        return new BadInputException(option + " '" + given + "' " + problem + ": expected "
                 + "http://HOST[:PORT][/PATH] or https://..., e.g. http://localhost:8000/v1 (OpenAI-compatible) "
                 + "or http://localhost:11434 (Ollama)");
     }

@@ -70,8 +70,8 @@ final class ConversationJob implements Stage.Work<ConversationJob.Assignment> {
         Provenance.Novelty measured = admission.nearest() == null ? null
                 : new Provenance.Novelty(admission.nearest().score(), admission.nearest().mostSimilarId());
         Provenance provenance = new Provenance(ctx.runId(), ctx.now(), ctx.teacherRef(), prompts.provenance(),
-                List.of(job.topic().id()), null, measured, Provenance.Usage.of(reply.usage()), null, null,
-                new Provenance.Conversation(exchanges, transcript.stop().code()));
+                List.of(job.topic().id()), null, measured, Provenance.Usage.of(reply.usage()), null)
+                .withConversation(new Provenance.Conversation(exchanges, transcript.stop().code()));
         List<Example.Message> messages = transcript.messages();
         Example example = new Example(job.id(), messages.get(0).content(), "", messages.get(1).content(),
                 MethodId.SELF_CHAT, job.id(), false, provenance, ctx.licenseTagger().tag(List.of(job.source())),

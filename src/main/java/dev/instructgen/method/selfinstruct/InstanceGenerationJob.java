@@ -12,12 +12,14 @@ import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Stage 4 and 5 of Self-Instruct (Wang et al. 2023, §2.2-2.3): generate instances (output-first for
  * classification tasks, input-first otherwise), screen them (cut-off last instance, empty or copied outputs,
  * conflicts, duplicates, more than {@code --instances-per-task}), and write the rest through the run's
- * acceptance gate.
+ * acceptance gate, or hand them to the answer pass or the judge. The request declares the reply's JSON shape
+ * ({@link InstanceSchema}) for servers that do structured output; a plain-text reply is parsed the same way.
  */
 final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
 
@@ -30,12 +32,15 @@ final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
     private final Rejections rejections;
     private final InstanceParser instanceParser = new InstanceParser();
     private final SelfInstructExamples examples;
-    private final Stage<InstanceDraft> next;
+    private final Function<TaskCandidate, Stage<InstanceDraft>> next;
 
-    /** @param next the stage screened instances go to before they are written (the judge), or null: write them */
+    /**
+     * @param next per task, the stage its screened instances go to before they are written (the answer pass, the
+     *             judge), or null: write them
+     */
     InstanceGenerationJob(RunContext ctx, SelfInstructPrompts prompts, Sampling sampling, int instancesPerTask,
                           InstanceScreen instanceScreen, PendingWork pending, Rejections rejections,
-                          SelfInstructExamples examples, Stage<InstanceDraft> next) {
+                          SelfInstructExamples examples, Function<TaskCandidate, Stage<InstanceDraft>> next) {
         this.examples = examples;
         this.next = next;
         this.ctx = ctx;
@@ -60,7 +65,8 @@ final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
             }
             int k = instancesPerTask;
             TeacherReply reply = ctx.teacher().complete(TeacherRequest.ofUserPrompt(stage(),
-                    prompts.instances(task.instruction(), task.isClassification(), k), sampling));
+                    prompts.instances(task.instruction(), task.isClassification(), k), sampling)
+                    .withSchema(InstanceSchema.of(task.isClassification())));
             String text = ReasoningBlocks.strip(reply.text());
             List<CandidateInstance> parsed = task.isClassification()
                     ? instanceParser.outputFirst(text)
@@ -75,6 +81,7 @@ final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
                     r.verdict().detail()));
             TokenUsage usage = task.usage().plus(reply.usage());
             List<CandidateInstance> kept = screened.kept();
+            Stage<InstanceDraft> next = this.next.apply(task);
             if (next != null) {
                 pending.candidatesStarted(kept.size());
                 written = kept.size(); // expected to become examples; the judge has the last word
@@ -83,7 +90,7 @@ final class InstanceGenerationJob implements Stage.Work<TaskCandidate> {
                 InstanceDraft draft = new InstanceDraft(task, kept.get(i), i + 1, usage, reply.endpoint());
                 if (next != null) {
                     handOff.to(next, draft);
-                } else if (ctx.accept(examples.example(draft))) {
+                } else if (examples.write(examples.example(draft))) {
                     written++;
                 }
             }

@@ -44,7 +44,7 @@ final class QualityJudgeJob implements Stage.Work<InstanceDraft> {
                         Rejection.now(ctx.clock()), j.score()));
                 kept = false;
             } else {
-                kept = ctx.accept(examples.example(paid, judge.provenance(), j.quality()));
+                kept = examples.write(examples.example(paid, judge.provenance(), j.quality()));
                 if (!kept) {
                     return; // target reached meanwhile: as if still in flight, not counted
                 }

@@ -30,4 +30,14 @@ public final class SelfInstructCard {
 
     private SelfInstructCard() {
     }
+
+    /** The card of a run with the answer pass ({@code --answer-pass}): which outputs it wrote, with which model. */
+    static MethodCard withAnswerPass(AnswerSetup answer) {
+        String which = answer.scope() == AnswerScope.ALL ? "every instance"
+                : "every non-classification instance (classification instances keep their label)";
+        return new MethodCard(CARD.code(), CARD.description() + " **Answer pass**: the output of " + which
+                + " was then written again by asking `" + answer.teacher().model() + "` ("
+                + answer.teacher().api().wireName() + ") the instruction and input directly; provenance.answer names"
+                + " that model on each such example, and its terms join the example's license.", CARD.citation());
+    }
 }

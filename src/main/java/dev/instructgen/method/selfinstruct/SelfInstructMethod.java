@@ -32,12 +32,20 @@ import java.util.Map;
  *
  * @param seedsFile the seed file as given on the command line
  * @param judge     the LLM judge ({@code --judge}), or null
+ * @param answer    the answer pass ({@code --answer-pass}), or null
  */
 public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
                                  SelfInstructSettings settings, InstructionFilterSettings filters,
                                  TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts,
-                                 JudgeSetup judge)
+                                 JudgeSetup judge, AnswerSetup answer)
         implements GenerationMethod {
+
+    public SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
+                              SelfInstructSettings settings, InstructionFilterSettings filters,
+                              TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts,
+                              JudgeSetup judge) {
+        this(seedsFile, seeds, seedLicenses, settings, filters, tokenizer, rougeThreshold, prompts, judge, null);
+    }
 
     public SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
                               SelfInstructSettings settings, InstructionFilterSettings filters,
@@ -45,9 +53,13 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         this(seedsFile, seeds, seedLicenses, settings, filters, tokenizer, rougeThreshold, prompts, null);
     }
 
-    /** What defines a Self-Instruct run, in the manifest's order ({@code judge} only when one is asked). */
+    /**
+     * What defines a Self-Instruct run, in the manifest's order ({@code judge} and {@code answer} only when
+     * asked).
+     */
     record Settings(double rougeThreshold, TokenizerKind tokenizer, SelfInstructSettings method,
-                    InstructionFilterSettings filters, String seedsLicense, String policyVersion, JudgeSetup judge)
+                    InstructionFilterSettings filters, String seedsLicense, String policyVersion, JudgeSetup judge,
+                    AnswerSetup answer)
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
@@ -64,6 +76,9 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
             m.put("license_policy_version", policyVersion);
             if (judge != null) {
                 m.put("judge", judge.manifest());
+            }
+            if (answer != null) {
+                m.put("answer", answer.manifest());
             }
             return m;
         }
@@ -82,7 +97,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
     public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
         spec.novelty(tokenizer, rougeThreshold)
                 .settings(new Settings(rougeThreshold, tokenizer, settings, filters, seedsLicense(),
-                        licensing.policyVersion(), judge))
+                        licensing.policyVersion(), judge, answer))
                 .prompts(promptHashes())
                 .seeds(new RunSpec.SeedRef(seedsFile.toString(), FileDigest.sha256(seedsFile), seedsLicense()))
                 .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
@@ -90,11 +105,16 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
     }
 
     private Map<String, String> promptHashes() {
-        if (judge == null) {
+        if (judge == null && answer == null) {
             return prompts.manifest();
         }
         Map<String, String> m = new LinkedHashMap<>(prompts.manifest());
-        m.put(judge.template().name(), judge.template().sha256());
+        if (answer != null) {
+            m.put(answer.template().name(), answer.template().sha256());
+        }
+        if (judge != null) {
+            m.put(judge.template().name(), judge.template().sha256());
+        }
         return m;
     }
 
@@ -106,7 +126,22 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
                 ? "si-" + Long.toString(ctx.clock().instant().getEpochSecond(), 36) + "-" : "si-";
         return new SelfInstructRun(ctx, pool, prompts, settings,
                 SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask()), idPrefix,
-                judging(ctx));
+                judging(ctx), answering(ctx));
+    }
+
+    /**
+     * The answer pass over its own teacher stack (priced by the answer model) or the run's, with its counters
+     * restored from the run directory.
+     */
+    private SelfInstructRun.Answering answering(RunContext ctx) {
+        if (answer == null) {
+            return null;
+        }
+        AnswerTally tally = new AnswerTally(answer);
+        tally.restore(ctx.restoredExamples(), ctx.resumed() ? ctx.journal().restoredRejections() : List.of());
+        ctx.stats().addSection(AnswerSetup.STAGE, tally::snapshot);
+        return new SelfInstructRun.Answering(answer,
+                answer.ownStack() ? ctx.teacherFor(answer.teacher(), answer.cost()) : ctx.teacher(), tally);
     }
 
     /** The judge over its own teacher stack or the run's, with its counters restored from the run directory. */
@@ -123,7 +158,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
 
     @Override
     public MethodCard card() {
-        return SelfInstructCard.CARD;
+        return answer == null ? SelfInstructCard.CARD : SelfInstructCard.withAnswerPass(answer);
     }
 
     @Override
@@ -144,6 +179,9 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
             m.put("judge", judge.teacher().model() + " @ " + judge.teacher().host() + ", min score "
                     + judge.settings().minScore() + ", unreadable: " + judge.settings().onUnreadable().key());
         }
+        if (answer != null) {
+            m.put("answer pass", answer.describe());
+        }
         return m;
     }
 
@@ -160,6 +198,14 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         CostModel cost = priced ? licensing.price()::cost : CostModel.FREE;
         DryRunEstimate estimate = DryRunEstimate.of(spec.target(), settings.instancesPerTask(),
                 prompts.sizes(shown.subList(0, Math.min(8, shown.size())), seeds.get(0).instruction()), cost);
-        return new DryRun(estimate.format(spec.teacher().model(), priced), priced ? estimate.costUsd() : null);
+        String text = estimate.format(spec.teacher().model(), priced);
+        if (answer == null) {
+            return new DryRun(text, priced ? estimate.costUsd() : null);
+        }
+        AnswerEstimate extra = AnswerEstimate.of(spec.target(), answer, seeds);
+        boolean bothPriced = priced && answer.price().isKnown();
+        Double total = bothPriced ? estimate.costUsd() + extra.costUsd() : null;
+        return new DryRun(text + extra.format() + (total == null ? "" : String.format(Locale.ROOT,
+                "  total cost        $%.2f (teacher and answer model)%n", total)), total);
     }
 }

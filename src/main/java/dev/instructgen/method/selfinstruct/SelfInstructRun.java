@@ -10,7 +10,10 @@ import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.Stage;
 import dev.instructgen.pipeline.StageGraph;
 
+import dev.instructgen.teacher.TeacherClient;
+
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One Self-Instruct run on the engine: the stage graph {@code instruction-generation -> classification ->
@@ -44,19 +47,35 @@ public final class SelfInstructRun implements GenerationMethod.MethodRun {
      */
     public SelfInstructRun(RunContext ctx, TaskPool pool, SelfInstructPrompts prompts, SelfInstructSettings settings,
                            SelfInstructFilters filters, String idPrefix, Judging judge) {
+        this(ctx, pool, prompts, settings, filters, idPrefix, judge, null);
+    }
+
+    /**
+     * @param answer the answer pass ({@code --answer-pass}), or null for none. Its stage follows instance
+     *               generation for the tasks it covers: {@code ... -> instance-generation -> answer [-> quality-judge]}.
+     */
+    SelfInstructRun(RunContext ctx, TaskPool pool, SelfInstructPrompts prompts, SelfInstructSettings settings,
+                    SelfInstructFilters filters, String idPrefix, Judging judge, Answering answer) {
         this.ctx = ctx;
         this.pool = pool;
         this.settings = settings;
         this.sampler = new InContextSampler(settings.inContextTotal(), settings.inContextSeeds());
         this.pending = new PendingWork(settings.instancesPerTask());
         Rejections rejections = new Rejections(ctx, idPrefix);
-        SelfInstructExamples examples = new SelfInstructExamples(ctx, prompts);
+        SelfInstructExamples examples = answer == null ? new SelfInstructExamples(ctx, prompts)
+                : new SelfInstructExamples(ctx, prompts, answer.setup(), answer.tally());
         // the judge runs before instance generation (lower first): a scored candidate is nearest to an example
         Stage<InstanceDraft> judging = judge == null ? null : Stage.of(LlmJudge.STAGE, Priorities.FINISH - 1,
                 new QualityJudgeJob(ctx, judge.judge(), judge.tally(), examples, pending));
+        // the answer pass, like the judge, finishes instances already paid for before new ones are generated
+        Stage<InstanceDraft> answering = answer == null ? null : Stage.of(AnswerSetup.STAGE, Priorities.FINISH - 1,
+                new AnswerJob(ctx, answer.teacher(), answer.setup(), answer.tally(), examples, pending, rejections,
+                        judging));
+        Function<TaskCandidate, Stage<InstanceDraft>> afterInstances = answering == null ? task -> judging
+                : task -> answer.setup().scope().covers(task.isClassification()) ? answering : judging;
         Stage<TaskCandidate> instances = Stage.of(SelfInstructPrompts.STAGE_INSTANCES, Priorities.FINISH,
                 new InstanceGenerationJob(ctx, prompts, settings.instances(), settings.instancesPerTask(),
-                        filters.instances(), pending, rejections, examples, judging));
+                        filters.instances(), pending, rejections, examples, afterInstances));
         Stage<TaskCandidate> classification = Stage.of(SelfInstructPrompts.STAGE_CLASSIFICATION, Priorities.JUDGE,
                 new ClassificationJob(ctx, prompts, settings.classification(), pending, rejections, instances));
         this.generation = Stage.of(SelfInstructPrompts.STAGE_GENERATION, Priorities.PROPOSE,
@@ -64,10 +83,20 @@ public final class SelfInstructRun implements GenerationMethod.MethodRun {
                         rejections, classification));
         StageGraph.Builder stages = StageGraph.builder().stage(generation).stage(classification).stage(instances)
                 .edge(generation, classification).edge(classification, instances);
+        if (answering != null) {
+            stages.stage(answering).edge(instances, answering);
+        }
         if (judging != null) {
             stages.stage(judging).edge(instances, judging);
+            if (answering != null) {
+                stages.edge(answering, judging);
+            }
         }
         this.graph = stages.build();
+    }
+
+    /** The answer pass of a run: its settings, the answer model's client, its counters (stats.json "answer"). */
+    record Answering(AnswerSetup setup, TeacherClient teacher, AnswerTally tally) {
     }
 
     /** The judge of a run and its counters (the stats.json "quality" section). */
