@@ -1,7 +1,7 @@
 package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.JsonLines;
 import dev.instructgen.mix.MixFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,14 +83,6 @@ class MixOfChatSourcesTest {
                 "--source-license", "oai=Apache-2.0", "--seed", "7", "--out", to.toString());
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            nodes.add(JsonCodec.mapper().readTree(line));
-        }
-        return nodes;
-    }
-
     private static JsonNode byOriginalId(List<JsonNode> records, String id) {
         return records.stream().filter(r -> r.at("/provenance/mix/original_id").asText().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no record " + id));
@@ -101,12 +92,12 @@ class MixOfChatSourcesTest {
     void aRunAShareGptFileAndAnOpenAiChatFileMixWithTheirTurnsProvenanceAndLicenses() throws IOException {
         assertThat(mixAll(tmp.resolve("mix"))).as(err.toString()).isZero();
 
-        List<JsonNode> records = lines(tmp.resolve("mix/examples.jsonl"));
+        List<JsonNode> records = JsonLines.read(tmp.resolve("mix/examples.jsonl"));
         Map<String, Integer> bySource = new TreeMap<>();
         records.forEach(r -> bySource.merge(r.at("/provenance/mix/source").asText(), 1, Integer::sum));
         // no --total: every record; the ShareGPT near-copy of si's first instruction lost the dedup
         assertThat(bySource).containsExactlyInAnyOrderEntriesOf(Map.of("si", 10, "chats", 5, "oai", 4));
-        List<JsonNode> rejected = lines(tmp.resolve("mix/rejected.jsonl"));
+        List<JsonNode> rejected = JsonLines.read(tmp.resolve("mix/rejected.jsonl"));
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.get("id").asText()).isEqualTo("chats/sg-dup");
             assertThat(r.get("detail").asText()).contains("kept from source 'si'");
@@ -154,8 +145,8 @@ class MixOfChatSourcesTest {
         // the export read back as a source: every conversation comes back with the same turns
         assertThat(run("mix", "--source", "again=" + exported, "--out", tmp.resolve("again").toString()))
                 .as(err.toString()).isZero();
-        List<JsonNode> first = lines(tmp.resolve("a/examples.jsonl"));
-        List<JsonNode> again = lines(tmp.resolve("again/examples.jsonl"));
+        List<JsonNode> first = JsonLines.read(tmp.resolve("a/examples.jsonl"));
+        List<JsonNode> again = JsonLines.read(tmp.resolve("again/examples.jsonl"));
         assertThat(again).hasSize(first.size());
         List<String> turns = first.stream().filter(r -> r.has("messages")).map(r -> r.get("messages").toString())
                 .sorted().toList();

@@ -2,6 +2,7 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.JsonLines;
 import dev.instructgen.testing.FakeTeacherServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,14 +72,6 @@ class TemplateParaphrasesTest {
         return file;
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            nodes.add(JsonCodec.mapper().readTree(line));
-        }
-        return nodes;
-    }
-
     private int template(FakeTeacherServer teacher, Path task, Path csv, Path to) {
         return run("template", "--in", csv.toString(), "--task", task.toString(), "--paraphrase-templates", "2",
                 "--teacher-url", teacher.openAiUrl(), "--model", "m", "--out", to.toString());
@@ -94,7 +86,7 @@ class TemplateParaphrasesTest {
             assertThat(template(teacher, task, csv, tmp.resolve("run"))).as(err.toString()).isZero();
 
             assertThat(teacher.requestCount()).as("one request per template with words of its own").isEqualTo(2);
-            List<JsonNode> records = lines(tmp.resolve("run/examples.jsonl"));
+            List<JsonNode> records = JsonLines.read(tmp.resolve("run/examples.jsonl"));
             assertThat(records).hasSize(36);
             Map<String, Integer> byVariant = new TreeMap<>();
             for (JsonNode r : records) {
@@ -121,7 +113,7 @@ class TemplateParaphrasesTest {
             // 12 uses per template; two wordings more than the task file's: 4 each
             assertThat(byVariant).containsExactlyInAnyOrderEntriesOf(Map.of("qa-1#0", 4, "qa-1#1", 4, "qa-1#2", 4,
                     "qg-1#0", 4, "qg-1#1", 4, "qg-1#2", 4, "qa-3#0", 12));
-            List<JsonNode> journal = lines(tmp.resolve("run/paraphrases.jsonl"));
+            List<JsonNode> journal = JsonLines.read(tmp.resolve("run/paraphrases.jsonl"));
             assertThat(journal).hasSize(2);
             assertThat(journal.get(1).get("paraphrases").toString()).isEqualTo("[\"Please: Write a question about "
                     + "{context} whose answer is given.\",\"Kindly, Write a question about {context} whose answer is "
