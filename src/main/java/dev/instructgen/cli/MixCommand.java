@@ -32,11 +32,16 @@ public final class MixCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "NAME=PATH[:weight=W][:cap=N][:license=SPDX]",
-            description = "A run directory or dataset file (Self-Instruct, Alpaca, Dolly, examples.jsonl); repeat "
+            description = "A run directory or dataset file (Self-Instruct, Alpaca, Dolly, ShareGPT, OpenAI chat, "
+                    + "examples.jsonl); repeat "
                     + "for each source. cap=N: at most N records of it; weight=W: its weight for --strategy "
                     + "weights (default 1); license=SPDX: the license of a dataset file (else FILE.license, its "
                     + "records' licenses, or unknown). Earlier sources win the dedup.")
     List<String> sources;
+
+    @Option(names = "--source-license", paramLabel = "NAME=SPDX",
+            description = "The license of source NAME's dataset file, as license=SPDX after its path; repeatable.")
+    List<String> sourceLicenses = List.of();
 
     @Option(names = "--strategy", paramLabel = "proportional|temperature|weights", defaultValue = "proportional",
             description = "How the total is divided: proportional to min(size, cap), to min(size, cap)^(1/T), or "
@@ -86,7 +91,8 @@ public final class MixCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--strategy: unknown strategy '" + strategy
                     + "', expected proportional, temperature or weights");
         }
-        MixSettings settings = new MixSettings(sources.stream().map(MixSource::parse).toList(), chosen, temperature,
+        MixSettings settings = new MixSettings(MixSource.withLicenses(sources.stream().map(MixSource::parse)
+                .toList(), sourceLicenses), chosen, temperature,
                 total, seed, allowRepeat, !noDedup, threshold, requireCommercial);
         MixRun.Report report = new MixRun(Clock.systemUTC(), VersionProvider.version()).run(settings, out);
         PrintWriter console = spec.commandLine().getOut();

@@ -15,7 +15,13 @@ public enum DatasetFormat {
     /** Databricks Dolly: instruction, context, response, category. */
     DOLLY_JSONL("Dolly (JSONL)"),
     /** A run's examples.jsonl (PRODUCT.md, "Example record"). */
-    INSTRUCTGEN_EXAMPLES("instructgen examples (JSONL)");
+    INSTRUCTGEN_EXAMPLES("instructgen examples (JSONL)"),
+    /** ShareGPT conversations, {conversations: [{from, value}]}, as one JSON array. */
+    SHAREGPT_JSON("ShareGPT (JSON array)"),
+    /** The same ShareGPT records, one per line (what {@code export --format sharegpt} writes). */
+    SHAREGPT_JSONL("ShareGPT (JSONL)"),
+    /** OpenAI's chat fine-tuning JSONL, {messages: [{role, content}]}. */
+    OPENAI_CHAT_JSONL("OpenAI chat (JSONL)");
 
     private final String displayName;
 
@@ -25,7 +31,16 @@ public enum DatasetFormat {
 
     /** True when the file is one JSON array rather than one JSON object per line. */
     public boolean jsonArray() {
-        return this == ALPACA_JSON;
+        return this == ALPACA_JSON || this == SHAREGPT_JSON;
+    }
+
+    /** The chat schema of a ShareGPT or OpenAI chat file; null for the instruction formats. */
+    public ChatSchema chat() {
+        return switch (this) {
+            case SHAREGPT_JSON, SHAREGPT_JSONL -> ChatSchema.SHAREGPT;
+            case OPENAI_CHAT_JSONL -> ChatSchema.OPENAI_CHAT;
+            default -> null;
+        };
     }
 
     /** A name for messages and summaries, e.g. "Dolly (JSONL)". */

@@ -93,9 +93,10 @@ final class DatasetScanner {
             sink.report(line, RecordShape.EXPECTED + ", found " + JsonNodeDescription.of(value));
             return;
         }
-        if (array && shape != DatasetFormat.ALPACA_JSON) {
+        if (array && !shape.jsonArray()) {
             sink.report(line, "found " + RecordShape.recordOf(shape) + " in a JSON array; a JSON array must hold "
-                    + "Alpaca records (instruction/input/output), other formats are read as JSONL");
+                    + "Alpaca records (instruction/input/output) or ShareGPT conversations, other formats are read "
+                    + "as JSONL");
             return;
         }
         if (format == null) {
@@ -108,7 +109,8 @@ final class DatasetScanner {
         }
         List<String> problems = new ArrayList<>();
         LoneSurrogates.find(value).ifPresent(problems::add);
-        SeedTask task = decoder.decode((ObjectNode) value, shape, position, problems);
+        List<Example.Message> turns = new ArrayList<>();
+        SeedTask task = decoder.decode((ObjectNode) value, shape, position, problems, turns);
         problems.forEach(p -> sink.report(line, p));
         if (task == null) {
             return;
@@ -118,7 +120,8 @@ final class DatasetScanner {
             sink.report(line, "duplicate id '" + task.id() + "' (first used at line " + first + ")");
             return;
         }
-        listener.record(line, new DatasetRecord(task, (ObjectNode) value));
+        listener.record(line, new DatasetRecord(task, (ObjectNode) value,
+                turns.isEmpty() || ChatSchema.singleTurn(turns) ? List.of() : turns));
     }
 
     private static String stem(Path file) {

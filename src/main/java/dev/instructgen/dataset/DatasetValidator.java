@@ -65,12 +65,21 @@ public final class DatasetValidator {
 
     /**
      * Exact duplicates: the same instruction for a seed task, the same instruction and input for one-instance
-     * formats (Alpaca data legitimately repeats an instruction with different inputs).
+     * formats (Alpaca data legitimately repeats an instruction with different inputs), the same turns for a
+     * conversation.
      */
     private static final class DuplicateTasks {
         private final FirstLineIndex firstLine = new FirstLineIndex();
 
         Optional<String> check(int line, DatasetRecord record) {
+            if (!record.messages().isEmpty()) {
+                // a conversation is a duplicate only when every turn is the same: many chats open alike
+                StringBuilder key = new StringBuilder("\u0001");
+                record.messages().forEach(m -> key.append(m.role()).append('\u0000').append(m.content().strip())
+                        .append('\u0000'));
+                int first = firstLine.putIfAbsent(key.toString(), line);
+                return first == 0 ? Optional.empty() : Optional.of("duplicate conversation, same as line " + first);
+            }
             SeedTask task = record.task();
             boolean seedTask = record.raw().has("instances");
             String input = seedTask ? "" : task.instances().get(0).input();

@@ -25,19 +25,35 @@ final class RecordDecoder {
     /**
      * @param position JSONL line, or index + 1 in a JSON array; becomes {@link SeedTask#line()}
      * @param problems receives one message per problem found
-     * @return the task, or null when the record has problems
+     * @param turns    receives the turns of a chat record (ShareGPT, OpenAI chat), in order
+     * @return the task, or null when the record has problems; a chat's task is its opening user turn (the
+     *         instruction) and the first answer (the output)
      */
-    SeedTask decode(ObjectNode record, DatasetFormat format, int position, List<String> problems) {
+    SeedTask decode(ObjectNode record, DatasetFormat format, int position, List<String> problems,
+                    List<Example.Message> turns) {
         int before = problems.size();
         String id = id(record, position, problems);
-        String instruction = text(record, "instruction", true, problems);
-        List<SeedTask.Instance> instances = switch (format) {
-            case SELF_INSTRUCT_SEEDS -> seedInstances(record, problems);
-            case DOLLY_JSONL -> single(record, "context", "response", problems);
-            case ALPACA_JSON, ALPACA_JSONL, INSTRUCTGEN_EXAMPLES -> single(record, "input", "output", problems);
-        };
-        if (format == DatasetFormat.INSTRUCTGEN_EXAMPLES) {
-            ConversationShape.check(record.get("messages"), problems);
+        String instruction;
+        List<SeedTask.Instance> instances;
+        if (format.chat() != null) {
+            turns.addAll(format.chat().read(record, problems));
+            instruction = ChatSchema.openingUserTurn(turns);
+            instances = List.of(new SeedTask.Instance("", ChatSchema.firstAnswer(turns)));
+        } else {
+            instruction = text(record, "instruction", true, problems);
+            instances = switch (format) {
+                case SELF_INSTRUCT_SEEDS -> seedInstances(record, problems);
+                case DOLLY_JSONL -> single(record, "context", "response", problems);
+                default -> single(record, "input", "output", problems);
+            };
+            if (format == DatasetFormat.INSTRUCTGEN_EXAMPLES && record.hasNonNull("messages")) {
+                // a conversation record (self-chat) keeps its turns through mix and the other readers
+                int shapeProblems = problems.size();
+                ConversationShape.check(record.get("messages"), problems);
+                if (problems.size() == shapeProblems) {
+                    turns.addAll(ChatSchema.OPENAI_CHAT.read(record, problems));
+                }
+            }
         }
         boolean classification = flag(record, "is_classification", problems);
         String license = license(record, problems);

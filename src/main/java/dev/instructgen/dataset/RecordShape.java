@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Recognises a record's format from its keys. The checks go from the most distinctive key to the least, because
  * the formats overlap: every format has "instruction", and an instructgen example is an Alpaca record plus
- * provenance fields.
+ * provenance fields (a conversation example also has "messages", so the examples are recognised before chats).
  */
 final class RecordShape {
 
@@ -26,6 +26,12 @@ final class RecordShape {
         if (record.has("provenance") || record.has("method") || record.has("task_id")) {
             return DatasetFormat.INSTRUCTGEN_EXAMPLES;
         }
+        if (record.has("conversations")) {
+            return inArray ? DatasetFormat.SHAREGPT_JSON : DatasetFormat.SHAREGPT_JSONL;
+        }
+        if (record.has("messages")) {
+            return DatasetFormat.OPENAI_CHAT_JSONL;
+        }
         if (record.has("response") || record.has("context") || record.has("category")) {
             return DatasetFormat.DOLLY_JSONL;
         }
@@ -42,6 +48,8 @@ final class RecordShape {
             case ALPACA_JSON, ALPACA_JSONL -> "an Alpaca record (instruction/input/output)";
             case DOLLY_JSONL -> "a Dolly record (instruction/context/response)";
             case INSTRUCTGEN_EXAMPLES -> "an instructgen example (instruction/input/output/method/provenance)";
+            case SHAREGPT_JSON, SHAREGPT_JSONL -> "a ShareGPT conversation (conversations/from/value)";
+            case OPENAI_CHAT_JSONL -> "an OpenAI chat record (messages/role/content)";
         };
     }
 }

@@ -3,6 +3,9 @@ package dev.instructgen.mix;
 import dev.instructgen.error.BadInputException;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +32,40 @@ public record MixSource(String name, Path path, Double weight, Integer cap, Stri
         if (cap != null && cap < 1) {
             throw new BadInputException("--source " + name + ": cap must be at least 1, got " + cap);
         }
+    }
+
+    /**
+     * The sources with the licenses of {@code --source-license NAME=SPDX} options, the same as {@code license=}
+     * after the path (giving both with different ids is refused).
+     */
+    public static List<MixSource> withLicenses(List<MixSource> sources, List<String> licenseOptions) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String option : licenseOptions) {
+            int eq = option.indexOf('=');
+            if (eq <= 0 || eq == option.length() - 1) {
+                throw new BadInputException("--source-license '" + option + "': expected NAME=SPDX, e.g. "
+                        + "--source-license chats=CC-BY-4.0");
+            }
+            String name = option.substring(0, eq);
+            if (sources.stream().noneMatch(s -> s.name().equals(name))) {
+                throw new BadInputException("--source-license " + option + ": no --source is named '" + name
+                        + "' (the sources are " + sources.stream().map(MixSource::name).toList() + ")");
+            }
+            if (byName.put(name, option.substring(eq + 1)) != null) {
+                throw new BadInputException("--source-license: source '" + name + "' is given twice");
+            }
+        }
+        return sources.stream().map(s -> {
+            String license = byName.get(s.name());
+            if (license == null) {
+                return s;
+            }
+            if (s.license() != null && !s.license().equals(license)) {
+                throw new BadInputException("--source " + s.name() + ": license=" + s.license() + " and "
+                        + "--source-license " + s.name() + "=" + license + " disagree; give one");
+            }
+            return new MixSource(s.name(), s.path(), s.weight(), s.cap(), license);
+        }).toList();
     }
 
     /** The weight used by the weights strategy. */

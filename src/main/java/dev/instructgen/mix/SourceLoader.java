@@ -40,7 +40,7 @@ import java.util.Optional;
  * Reads a source of a mix: a run directory or any dataset file, as records of our example schema. A run's
  * examples are kept whole (their provenance and license block included); records of other formats become
  * examples whose license block names the dataset (the {@code license=} option, else the sidecar, else their own
- * license fields, else unknown), one example per instance.
+ * license fields, else unknown), one example per instance; a multi-turn chat keeps its turns in {@code messages}.
  */
 final class SourceLoader {
 
@@ -80,7 +80,7 @@ final class SourceLoader {
                 LicenseInfo license = blocks.of(licenses.sourceOf(task));
                 for (int i = 0; i < task.instances().size(); i++) {
                     String id = task.instances().size() == 1 ? task.id() : task.id() + "-" + (i + 1);
-                    candidates.add(fromTask(id, task, task.instances().get(i), license));
+                    candidates.add(fromTask(id, task, task.instances().get(i), license, record.messages()));
                 }
             }
         }
@@ -124,7 +124,12 @@ final class SourceLoader {
                 record, c.license());
     }
 
-    private Candidate fromTask(String id, SeedTask task, SeedTask.Instance instance, LicenseInfo license) {
+    /**
+     * A record of a dataset file as an example; a conversation (ShareGPT, OpenAI chat) keeps every turn in
+     * {@code messages}, its opening user turn and first answer as instruction and output.
+     */
+    private Candidate fromTask(String id, SeedTask task, SeedTask.Instance instance, LicenseInfo license,
+                               List<Example.Message> messages) {
         ObjectNode record = JSON.objectNode();
         record.put("id", id);
         record.put("instruction", task.instruction());
@@ -136,6 +141,9 @@ final class SourceLoader {
         ObjectNode provenance = record.putObject("provenance");
         provenance.putArray("parents");
         record.set("license", licenseJson.computeIfAbsent(license, l -> JsonCodec.mapper().valueToTree(l)));
+        if (!messages.isEmpty()) {
+            record.set("messages", JsonCodec.mapper().valueToTree(messages));
+        }
         return new Candidate(id, task.instruction(), record, license);
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +39,18 @@ public final class RebuiltRun {
      * @param rejections records of rejected.jsonl
      * @param stats      stats.json's content
      * @param card       DATASET_CARD.md
+     * @param otherFiles further files of the command, by name (e.g. template's paraphrases.jsonl)
      */
-    public record Contents(Manifest manifest, List<?> examples, List<?> rejections, Object stats, String card) {
+    public record Contents(Manifest manifest, List<?> examples, List<?> rejections, Object stats, String card,
+                           Map<String, byte[]> otherFiles) {
+
+        public Contents {
+            otherFiles = Map.copyOf(otherFiles);
+        }
+
+        public Contents(Manifest manifest, List<?> examples, List<?> rejections, Object stats, String card) {
+            this(manifest, examples, rejections, stats, card, Map.of());
+        }
     }
 
     private RebuiltRun() {
@@ -90,6 +101,9 @@ public final class RebuiltRun {
             AtomicFile.write(temp.resolve(RunDirectory.REJECTED), out -> lines(out, contents.rejections()));
             AtomicFile.write(temp.resolve(RunDirectory.STATS), json(PRETTY, contents.stats()));
             AtomicFile.write(temp.resolve(RunDirectory.DATASET_CARD), contents.card().getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> file : contents.otherFiles().entrySet()) {
+                AtomicFile.write(temp.resolve(file.getKey()), file.getValue());
+            }
             if (Files.exists(target)) {
                 move(target, old);
             }

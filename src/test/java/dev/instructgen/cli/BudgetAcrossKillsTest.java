@@ -2,12 +2,12 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.ChildProcess;
 import dev.instructgen.testing.FakeTeacherServer;
 import dev.instructgen.testing.SyntheticSelfInstructTeacher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,16 +102,11 @@ class BudgetAcrossKillsTest {
     }
 
     private Process start(FakeTeacherServer teacher, Path out, Path config) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, Main.class.getName(), "self-instruct", "--config", config.toString(),
+        List<String> command = new ArrayList<>(List.of("self-instruct", "--config", config.toString(),
                 "--seeds", "seeds/seed_tasks.jsonl", "--teacher-url", teacher.openAiUrl(), "--model", "sim-teacher",
                 "--concurrency", String.valueOf(CONCURRENCY), "--target", "2000",
                 "--max-cost", String.valueOf(BUDGET), "--out", out.toString()));
-        File log = dir.resolve("child.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        return ChildProcess.start(dir.resolve("child.log"), command);
     }
 
     /** True once the teacher has seen {@code atLeast} requests while the child still runs. */

@@ -3,6 +3,7 @@ package dev.instructgen.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.ChildProcess;
 import dev.instructgen.testing.FakeTeacherServer;
 import dev.instructgen.testing.SyntheticSelfInstructTeacher;
 import dev.instructgen.text.ExhaustiveNoveltyIndex;
@@ -11,7 +12,6 @@ import dev.instructgen.text.RougeScoreTokenizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,15 +73,10 @@ class CrashAndResumeTest {
     }
 
     private Process start(FakeTeacherServer teacher, Path out) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, Main.class.getName(), "self-instruct",
+        List<String> command = new ArrayList<>(List.of("self-instruct",
                 "--seeds", "seeds/seed_tasks.jsonl", "--teacher-url", teacher.openAiUrl(), "--model", "crash-test",
                 "--concurrency", "8", "--target", String.valueOf(TARGET), "--out", out.toString()));
-        File log = dir.resolve("child.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        return ChildProcess.start(dir.resolve("child.log"), command);
     }
 
     private static void waitForLines(Path examples, int atLeast, Process child) throws Exception {

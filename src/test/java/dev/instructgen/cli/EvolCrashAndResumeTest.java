@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.dataset.SeedTask;
+import dev.instructgen.testing.ChildProcess;
 import dev.instructgen.testing.FakeTeacherServer;
 import dev.instructgen.testing.SyntheticEvolTeacher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class EvolCrashAndResumeTest {
                 Duration.ofMillis(15), 16)) {
             for (int killAfter : new int[] {40, 160}) {
                 Process child = start(teacher, out);
-                waitForLines(out.resolve("examples.jsonl"), killAfter, child);
+                ChildProcess.waitForLines(out.resolve("examples.jsonl"), killAfter, child);
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
             Process last = start(teacher, out);
@@ -74,26 +74,10 @@ class EvolCrashAndResumeTest {
     }
 
     private Process start(FakeTeacherServer teacher, Path out) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, Main.class.getName(), "evol-instruct",
+        List<String> command = new ArrayList<>(List.of("evol-instruct",
                 "--input", "seeds/seed_tasks.jsonl", "--rounds", String.valueOf(ROUNDS),
                 "--teacher-url", teacher.openAiUrl(), "--model", "crash-test", "--concurrency", "8",
                 "--out", out.toString()));
-        File log = dir.resolve("child.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-    }
-
-    private static void waitForLines(Path examples, int atLeast, Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (Files.exists(examples) && Files.readAllLines(examples).size() >= atLeast) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        assertThat(child.isAlive()).as("child still running when it had written " + atLeast + " lines").isTrue();
+        return ChildProcess.start(dir.resolve("child.log"), command);
     }
 }

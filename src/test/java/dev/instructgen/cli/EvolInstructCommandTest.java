@@ -3,6 +3,7 @@ package dev.instructgen.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.JsonLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,17 +75,6 @@ class EvolInstructCommandTest {
                 .execute(args.toArray(String[]::new));
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            nodes.add(JsonCodec.mapper().readTree(line));
-        }
-        return nodes;
-    }
-
     private static JsonNode json(Path file) throws IOException {
         return JsonCodec.mapper().readTree(file.toFile());
     }
@@ -114,7 +104,7 @@ class EvolInstructCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         Map<String, String> reasonById = new HashMap<>();
-        lines(dir.resolve("run/rejected.jsonl")).forEach(r -> reasonById.put(r.path("id").asText(),
+        JsonLines.readIfExists(dir.resolve("run/rejected.jsonl")).forEach(r -> reasonById.put(r.path("id").asText(),
                 r.path("reason").asText() + " | " + r.path("detail").asText()));
         assertThat(reasonById).containsOnlyKeys("seed_task_0.r1", "seed_task_1.r1", "seed_task_2.r1",
                 "seed_task_3.r1", "seed_task_4.r1", "seed_task_6.r1");
@@ -125,7 +115,7 @@ class EvolInstructCommandTest {
         assertThat(reasonById.get("seed_task_4.r1")).startsWith("response_stopwords_only | ");
         assertThat(reasonById.get("seed_task_6.r1")).startsWith("evolution_cut_off | ");
 
-        List<JsonNode> examples = lines(dir.resolve("run/examples.jsonl"));
+        List<JsonNode> examples = JsonLines.readIfExists(dir.resolve("run/examples.jsonl"));
         assertThat(examples).singleElement().satisfies(e -> {
             assertThat(e.path("id").asText()).isEqualTo("seed_task_5.r1");
             assertThat(e.path("instruction").asText())
@@ -173,7 +163,7 @@ class EvolInstructCommandTest {
         int exit = run(input, dir.resolve("run"), "--rounds", "1");
 
         assertThat(exit).as(err.toString()).isZero();
-        List<JsonNode> examples = lines(dir.resolve("run/examples.jsonl"));
+        List<JsonNode> examples = JsonLines.readIfExists(dir.resolve("run/examples.jsonl"));
         assertThat(examples).hasSize(24);
         Set<String> operations = new HashSet<>();
         for (JsonNode e : examples) {
@@ -210,7 +200,7 @@ class EvolInstructCommandTest {
         int exit = run(input, dir.resolve("run"), "--keep-originals");
 
         assertThat(exit).as(err.toString()).isZero();
-        List<JsonNode> examples = lines(dir.resolve("run/examples.jsonl"));
+        List<JsonNode> examples = JsonLines.readIfExists(dir.resolve("run/examples.jsonl"));
         Map<String, JsonNode> byId = new HashMap<>();
         examples.forEach(e -> byId.put(e.path("id").asText(), e));
         assertThat(byId.keySet()).containsExactlyInAnyOrder("seed_task_0", "seed_task_1", "seed_task_2",
@@ -241,7 +231,7 @@ class EvolInstructCommandTest {
         assertThat(teacher.promptsContaining("<<<\nDescribe how bees make honey.\n>>>")
                 .stream().filter(p -> p.contains(EvolTeacherStubs.ANY_REWRITE))).hasSize(2);
 
-        List<JsonNode> rejected = lines(dir.resolve("run/rejected.jsonl"));
+        List<JsonNode> rejected = JsonLines.readIfExists(dir.resolve("run/rejected.jsonl"));
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.path("id").asText()).isEqualTo("seed_task_0.r1");
             assertThat(r.path("reason").asText()).isEqualTo("no_information_gain");
@@ -274,13 +264,13 @@ class EvolInstructCommandTest {
         int first = run(input, runDir, "--concurrency", "1", "--max-tokens", "150", "--keep-originals");
         assertThat(first).as(err.toString()).isEqualTo(3);
         assertThat(err.toString()).contains("rerun with a higher --max-tokens to continue");
-        int before = lines(runDir.resolve("examples.jsonl")).size();
+        int before = JsonLines.readIfExists(runDir.resolve("examples.jsonl")).size();
         assertThat(before).isBetween(4, 13);
 
         int second = run(input, runDir, "--concurrency", "1", "--keep-originals");
         assertThat(second).as(err.toString()).isZero();
         assertThat(err.toString()).contains("resuming run");
-        List<String> ids = lines(runDir.resolve("examples.jsonl")).stream().map(e -> e.path("id").asText()).toList();
+        List<String> ids = JsonLines.readIfExists(runDir.resolve("examples.jsonl")).stream().map(e -> e.path("id").asText()).toList();
         assertThat(ids).doesNotHaveDuplicates().hasSize(3 + 11)
                 .contains("seed_task_0", "seed_task_0.r2", "seed_task_0.r4", "seed_task_2.r4");
         assertThat(json(runDir.resolve("stats.json")).path("evolution").path("attempted").asInt()).isEqualTo(12);
@@ -290,14 +280,14 @@ class EvolInstructCommandTest {
     void evolvingAnEarlierRunInheritsEachInputsWholeLicenseBlock() throws IOException {
         Path seeds = chainScript();
         assertThat(run(seeds, dir.resolve("first"), "--rounds", "1", "--model", "teacher-one")).isZero();
-        List<String> firstIds = lines(dir.resolve("first/examples.jsonl")).stream()
+        List<String> firstIds = JsonLines.readIfExists(dir.resolve("first/examples.jsonl")).stream()
                 .map(e -> e.path("id").asText()).toList();
         assertThat(firstIds).containsExactlyInAnyOrder("seed_task_1.r1", "seed_task_2.r1");
 
         int exit = run(dir.resolve("first"), dir.resolve("second"), "--rounds", "1");
 
         assertThat(exit).as(err.toString()).isZero();
-        List<JsonNode> examples = lines(dir.resolve("second/examples.jsonl"));
+        List<JsonNode> examples = JsonLines.readIfExists(dir.resolve("second/examples.jsonl"));
         assertThat(examples).extracting(e -> e.path("id").asText())
                 .containsExactlyInAnyOrder("seed_task_1.r1.r1", "seed_task_2.r1.r1");
         for (JsonNode e : examples) {
@@ -337,10 +327,10 @@ class EvolInstructCommandTest {
                 .execute(args.toArray(String[]::new));
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(lines(dir.resolve("run/examples.jsonl"))).extracting(e -> e.path("id").asText())
+        assertThat(JsonLines.readIfExists(dir.resolve("run/examples.jsonl"))).extracting(e -> e.path("id").asText())
                 .containsExactlyInAnyOrder("seed_task_0.r2", "seed_task_1.r1", "seed_task_1.r2", "seed_task_2.r1",
                         "seed_task_2.r2");
-        assertThat(lines(dir.resolve("run/rejected.jsonl"))).extracting(r -> r.path("detail").asText())
+        assertThat(JsonLines.readIfExists(dir.resolve("run/rejected.jsonl"))).extracting(r -> r.path("detail").asText())
                 .containsExactly("judge: Equal");
         assertThat(json(dir.resolve("run/stats.json")).path("tokens").path("prompt").asInt()).isPositive();
     }
@@ -353,7 +343,7 @@ class EvolInstructCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(teacher.promptsContaining(EvolTeacherStubs.JUDGE)).isEmpty();
-        assertThat(lines(dir.resolve("run/examples.jsonl"))).hasSize(6);
+        assertThat(JsonLines.readIfExists(dir.resolve("run/examples.jsonl"))).hasSize(6);
     }
 
     @Test

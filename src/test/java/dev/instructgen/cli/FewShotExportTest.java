@@ -2,6 +2,7 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.JsonLines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,14 +57,6 @@ class FewShotExportTest {
         }
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            nodes.add(JsonCodec.mapper().readTree(line));
-        }
-        return nodes;
-    }
-
     private int exportChat(Path to, String seed) {
         return run("export", "--run", runDir.toString(), "--format", "openai-chat", "--to", to.toString(),
                 "--split-validation", "0.1", "--split-seed", seed, "--few-shot-share", "0.3", "--shots", "2",
@@ -76,8 +68,8 @@ class FewShotExportTest {
         Path to = tmp.resolve("out/train.jsonl");
         assertThat(exportChat(to, "5")).as(err.toString()).isZero();
 
-        List<JsonNode> train = lines(to);
-        List<JsonNode> validation = lines(tmp.resolve("out/train.validation.jsonl"));
+        List<JsonNode> train = JsonLines.read(to);
+        List<JsonNode> validation = JsonLines.read(tmp.resolve("out/train.validation.jsonl"));
         assertThat(train).hasSize(180);
         assertThat(validation).hasSize(20);
         Set<String> validationIds = new HashSet<>();
@@ -124,7 +116,7 @@ class FewShotExportTest {
         assertThat(run("export", "--run", runDir.toString(), "--format", "alpaca", "--to", to.toString(),
                 "--few-shot-share", "0.5", "--shots", "3")).as(err.toString()).isZero();
 
-        List<JsonNode> records = lines(to);
+        List<JsonNode> records = JsonLines.read(to);
         List<JsonNode> fewShot = records.stream().filter(r -> r.get("instruction").asText().contains("\n\nExample 1:"))
                 .toList();
         assertThat(fewShot).hasSize(100).allSatisfy(r -> assertThat(r.get("instruction").asText())

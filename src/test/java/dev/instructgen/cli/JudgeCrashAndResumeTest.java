@@ -3,12 +3,12 @@ package dev.instructgen.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.testing.FakeJudge;
+import dev.instructgen.testing.ChildProcess;
 import dev.instructgen.testing.FakeTeacherServer;
 import dev.instructgen.testing.SyntheticSelfInstructTeacher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class JudgeCrashAndResumeTest {
                 Duration.ofMillis(10), 16)) {
             for (int killAfter : new int[] {25, 70}) {
                 Process child = start(teacher, out);
-                waitForLines(out.resolve("examples.jsonl"), killAfter, child);
+                ChildProcess.waitForLines(out.resolve("examples.jsonl"), killAfter, child);
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 kills++;
             }
@@ -85,26 +85,10 @@ class JudgeCrashAndResumeTest {
     }
 
     private Process start(FakeTeacherServer teacher, Path out) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, Main.class.getName(), "self-instruct",
+        List<String> command = new ArrayList<>(List.of("self-instruct",
                 "--seeds", "seeds/seed_tasks.jsonl", "--teacher-url", teacher.openAiUrl(), "--model", "crash-test",
                 "--concurrency", String.valueOf(CONCURRENCY), "--target", String.valueOf(TARGET),
                 "--out", out.toString(), "--judge"));
-        File log = dir.resolve("child.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-    }
-
-    private static void waitForLines(Path examples, int atLeast, Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (Files.exists(examples) && Files.readAllLines(examples).size() >= atLeast) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        assertThat(child.isAlive()).as("child still running when it had written " + atLeast + " lines").isTrue();
+        return ChildProcess.start(dir.resolve("child.log"), command);
     }
 }

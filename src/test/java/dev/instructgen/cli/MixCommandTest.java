@@ -2,6 +2,7 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.JsonLines;
 import dev.instructgen.mix.MixFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,27 +68,19 @@ class MixCommandTest {
         return run(args.toArray(String[]::new));
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            nodes.add(JsonCodec.mapper().readTree(line));
-        }
-        return nodes;
-    }
-
     @Test
     void countsPerSourceMatchTheProportionalFormulaWithTheCapExactly() throws IOException {
         assertThat(mix(tmp.resolve("mix"))).as(err.toString()).isZero();
 
         // rate = min(size, cap) / sum: 40/120, 30/120, 50/120 of 60 -> 20, 15, 25
         Map<String, Integer> bySource = new TreeMap<>();
-        for (JsonNode record : lines(tmp.resolve("mix/examples.jsonl"))) {
+        for (JsonNode record : JsonLines.read(tmp.resolve("mix/examples.jsonl"))) {
             bySource.merge(record.at("/provenance/mix/source").asText(), 1, Integer::sum);
             assertThat(record.get("method").asText()).isEqualTo("mix");
             assertThat(record.at("/provenance/mix/strategy").asText()).isEqualTo("proportional");
         }
         assertThat(bySource).containsExactlyInAnyOrderEntriesOf(Map.of("si", 20, "evol", 15, "dolly", 25));
-        JsonNode first = lines(tmp.resolve("mix/examples.jsonl")).stream()
+        JsonNode first = JsonLines.read(tmp.resolve("mix/examples.jsonl")).stream()
                 .filter(r -> r.at("/provenance/mix/source").asText().equals("evol")).findFirst().orElseThrow();
         assertThat(first.at("/provenance/mix/weight").asDouble()).isEqualTo(0.25);
         assertThat(first.at("/provenance/evolution/operation").asText()).as("original provenance kept")
@@ -99,7 +92,7 @@ class MixCommandTest {
     void dedupRejectionsNameTheSourceThatKeptTheWinnerAndAreReplacedFromTheSameSource() throws IOException {
         assertThat(mix(tmp.resolve("mix"))).as(err.toString()).isZero();
 
-        List<JsonNode> rejected = lines(tmp.resolve("mix/rejected.jsonl"));
+        List<JsonNode> rejected = JsonLines.read(tmp.resolve("mix/rejected.jsonl"));
         assertThat(rejected).isNotEmpty().allSatisfy(r -> {
             assertThat(r.get("reason").asText()).isEqualTo("cross_source_duplicate");
             assertThat(r.get("stage").asText()).isEqualTo("mix");
@@ -175,7 +168,7 @@ class MixCommandTest {
                 .contains("--allow-repeat");
 
         assertThat(mixWith(tmp.resolve("mix"), "600", "7", "--allow-repeat")).as(err.toString()).isZero();
-        List<JsonNode> records = lines(tmp.resolve("mix/examples.jsonl"));
+        List<JsonNode> records = JsonLines.read(tmp.resolve("mix/examples.jsonl"));
         assertThat(records).hasSize(600);
         assertThat(records.stream().map(r -> r.get("id").asText()).distinct().count()).isEqualTo(600);
         assertThat(records.stream().filter(r -> r.at("/provenance/mix/source").asText().equals("dolly")).count())

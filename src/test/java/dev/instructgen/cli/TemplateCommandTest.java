@@ -2,6 +2,7 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,14 +31,6 @@ class TemplateCommandTest {
         out = new StringWriter();
         err = new StringWriter();
         return InstructgenCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-    }
-
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            nodes.add(JsonCodec.mapper().readTree(line));
-        }
-        return nodes;
     }
 
     /** A SQuAD-shaped CSV: quoted fields with commas, doubled quotes and line breaks. */
@@ -66,7 +58,7 @@ class TemplateCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(seconds).as("10k rows, end to end through the command").isLessThan(5.0);
         System.out.printf("template: 10,000 CSV rows in %.3f s%n", seconds);
-        List<JsonNode> records = lines(tmp.resolve("run/examples.jsonl"));
+        List<JsonNode> records = JsonLines.read(tmp.resolve("run/examples.jsonl"));
         assertThat(records).hasSize(10_000);
         Map<String, Integer> byTemplate = new TreeMap<>();
         for (JsonNode r : records) {
@@ -106,7 +98,7 @@ class TemplateCommandTest {
         }
         assertThat(Files.readString(tmp.resolve("c/examples.jsonl")))
                 .isNotEqualTo(Files.readString(tmp.resolve("a/examples.jsonl")));
-        assertThat(lines(tmp.resolve("a/examples.jsonl")).get(0).at("/license/license").asText())
+        assertThat(JsonLines.read(tmp.resolve("a/examples.jsonl")).get(0).at("/license/license").asText())
                 .as("no license given anywhere").isEqualTo("NOASSERTION");
     }
 
@@ -121,7 +113,7 @@ class TemplateCommandTest {
                 .toString(), "--out", tmp.resolve("run").toString());
 
         assertThat(code).as(err.toString()).isZero();
-        List<JsonNode> records = lines(tmp.resolve("run/examples.jsonl"));
+        List<JsonNode> records = JsonLines.read(tmp.resolve("run/examples.jsonl"));
         assertThat(records).hasSize(10).allSatisfy(r -> {
             assertThat(r.get("is_classification").asBoolean()).isTrue();
             assertThat(r.at("/license/commercial_use").asBoolean()).isFalse();

@@ -1,5 +1,6 @@
 package dev.instructgen.cli;
 
+import dev.instructgen.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +38,8 @@ class ValidateLargeFileInSmallHeapTest {
             }
         }
         Path log = dir.resolve("child.log");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-
         long start = System.nanoTime();
-        Process child = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, Main.class.getName(), "validate", file.toString()))
+        Process child = ChildProcess.builder(List.of("validate", file.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = child.waitFor(170, TimeUnit.SECONDS);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);

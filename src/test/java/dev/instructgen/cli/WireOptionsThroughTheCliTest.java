@@ -2,6 +2,7 @@ package dev.instructgen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.instructgen.testing.ChildProcess;
 import dev.instructgen.testing.FakeTeacherServer;
 import dev.instructgen.testing.SyntheticSelfInstructTeacher;
 import org.junit.jupiter.api.Test;
@@ -128,14 +129,12 @@ class WireOptionsThroughTheCliTest {
         Path out = dir.resolve("logged");
         try (FakeTeacherServer teacher = FakeTeacherServer.start(new SyntheticSelfInstructTeacher(3, 6),
                 Duration.ZERO, 2)) {
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", classpath, Main.class.getName(), "self-instruct",
+            List<String> command = List.of("self-instruct",
                     "--seeds", SEEDS.toString(), "--teacher-url", teacher.openAiUrl(), "--model", "logged",
                     "--api-key-env", "WIRE_TEST_KEY", "--target", "4", "--concurrency", "2", "--log-requests",
                     "--out", out.toString());
             File log = dir.resolve("child.log").toFile();
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = ChildProcess.builder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
             builder.environment().put("WIRE_TEST_KEY", FAKE_KEY);
             Process child = builder.start();

@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.testing.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
 import dev.instructgen.error.BadInputException;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class BudgetTest {
 
     @Test
     void stopsOnCostOnceTheEstimateReachesTheLimit() {
-        stats.onSuccess("s", FakeTeacher.reply("x")); // 120 tokens -> $0.12
+        stats.onSuccess("s", ScriptedTeacher.reply("x")); // 120 tokens -> $0.12
 
         assertThat(new Budget(0.12, null).exceededBy(stats)).contains(StopReason.BUDGET_COST);
         assertThat(new Budget(0.13, null).exceededBy(stats)).isEmpty();
@@ -29,7 +31,7 @@ class BudgetTest {
 
     @Test
     void stopsOnTokensOnceTheTotalReachesTheLimit() {
-        stats.onSuccess("s", FakeTeacher.reply("x"));
+        stats.onSuccess("s", ScriptedTeacher.reply("x"));
 
         assertThat(new Budget(null, 120L).exceededBy(stats)).contains(StopReason.BUDGET_TOKENS);
         assertThat(new Budget(null, 121L).exceededBy(stats)).isEmpty();

@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.testing.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
 import dev.instructgen.storage.StatsFile;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class ProgressLineTest {
         }
         stats.onProposed(proposed);
         stats.onAttempt("instruction-generation");
-        stats.onSuccess("instruction-generation", FakeTeacher.reply("x"));
+        stats.onSuccess("instruction-generation", ScriptedTeacher.reply("x"));
         return stats;
     }
 

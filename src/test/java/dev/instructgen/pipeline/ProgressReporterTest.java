@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.testing.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -24,7 +26,7 @@ class ProgressReporterTest {
         stats.onProposed(proposed);
         stats.onAttempt("instruction-generation");
         stats.onFault("instruction-generation", dev.instructgen.teacher.FaultKind.RATE_LIMITED, true);
-        stats.onSuccess("instruction-generation", FakeTeacher.reply("x"));
+        stats.onSuccess("instruction-generation", ScriptedTeacher.reply("x"));
         return stats;
     }
 

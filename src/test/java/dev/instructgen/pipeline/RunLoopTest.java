@@ -1,5 +1,8 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.testing.MemoryJournal;
+import dev.instructgen.testing.MutableClock;
+import dev.instructgen.testing.ScriptedTeacher;
 import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
@@ -28,7 +31,7 @@ class RunLoopTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T22:00:00Z"));
     private final MemoryJournal journal = new MemoryJournal();
-    private final FakeTeacher teacher = new FakeTeacher();
+    private final ScriptedTeacher teacher = new ScriptedTeacher().named("fake-model");
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     private RunSpec spec(long target, Budget budget, int concurrency) {
@@ -72,7 +75,7 @@ class RunLoopTest {
 
     @Test
     void writesExactlyTheTargetAndFinalStatsUnderConcurrency() {
-        teacher.on("generate", r -> FakeTeacher.reply("out"));
+        teacher.on("generate", r -> ScriptedTeacher.reply("out"));
         RunContext ctx = assemble(spec(137, Budget.UNLIMITED, 12), journal.fresh());
         AtomicInteger ids = new AtomicInteger();
 
@@ -92,7 +95,7 @@ class RunLoopTest {
 
     @Test
     void aCostBudgetStopsTheRunResumably() {
-        teacher.on("generate", r -> FakeTeacher.reply("out"));
+        teacher.on("generate", r -> ScriptedTeacher.reply("out"));
         // $0.01 per request: the budget allows 10 requests, give or take those already in flight
         RunContext ctx = assemble(spec(1000, new Budget(0.10, null), 1), journal.fresh());
 
@@ -126,7 +129,7 @@ class RunLoopTest {
 
     @Test
     void aResumedRunKeepsItsIdAndCountsOnlyTheMissingExamples() {
-        teacher.on("generate", r -> FakeTeacher.reply("out"));
+        teacher.on("generate", r -> ScriptedTeacher.reply("out"));
         RunContext first = assemble(spec(3, Budget.UNLIMITED, 1), journal.fresh());
         new RunLoop(first, new PlainProgressReporter(new java.io.PrintWriter(new java.io.StringWriter()),
                 Duration.ofSeconds(30), clock), false).run(s -> oneExamplePerRequest(first, new AtomicInteger()));

@@ -1,5 +1,7 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.testing.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
 import dev.instructgen.storage.StatsFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +27,9 @@ class RunStatsTest {
         stats.onAttempt("instruction-generation");
         stats.onFault("instruction-generation", FaultKind.RATE_LIMITED, true);
         stats.onAttempt("instruction-generation");
-        stats.onSuccess("instruction-generation", FakeTeacher.reply("x"));
+        stats.onSuccess("instruction-generation", ScriptedTeacher.reply("x"));
         stats.onAttempt("instance-generation");
-        stats.onSuccess("instance-generation", FakeTeacher.reply("y"));
+        stats.onSuccess("instance-generation", ScriptedTeacher.reply("y"));
         stats.onProposed(7);
         stats.onAccepted();
         stats.onAccepted();
@@ -76,7 +78,7 @@ class RunStatsTest {
     void aResumedRunContinuesTheEarlierCountersAndElapsedTime() throws Exception {
         RunStats first = new RunStats("self-instruct", 10, clock, usage -> 0.01);
         first.onAttempt("instruction-generation");
-        first.onSuccess("instruction-generation", FakeTeacher.reply("x"));
+        first.onSuccess("instruction-generation", ScriptedTeacher.reply("x"));
         first.onProposed(5);
         first.onFault("instance-generation", FaultKind.TIMEOUT, false);
         clock.advance(Duration.ofSeconds(10));

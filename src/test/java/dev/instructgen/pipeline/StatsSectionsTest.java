@@ -1,5 +1,6 @@
 package dev.instructgen.pipeline;
 
+import dev.instructgen.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.instructgen.dataset.JsonCodec;
 import org.junit.jupiter.api.Test;

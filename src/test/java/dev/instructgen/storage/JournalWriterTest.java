@@ -1,16 +1,14 @@
 package dev.instructgen.storage;
 
+import dev.instructgen.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -24,7 +22,7 @@ class JournalWriterTest {
     @TempDir
     Path tmp;
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T22:00:00Z"));
     private final QueuedExecutor syncer = new QueuedExecutor();
 
     private static byte[] line(int n) {
@@ -101,29 +99,6 @@ class JournalWriterTest {
             while (!tasks.isEmpty()) {
                 tasks.poll().run();
             }
-        }
-    }
-
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T22:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

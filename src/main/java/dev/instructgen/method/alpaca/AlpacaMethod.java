@@ -7,20 +7,19 @@ import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.pipeline.CostModel;
-import dev.instructgen.pipeline.FileDigest;
 import dev.instructgen.pipeline.GenerationMethod;
 import dev.instructgen.pipeline.MethodSettings;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSession;
 import dev.instructgen.pipeline.RunSpec;
+import dev.instructgen.pipeline.SeedSetRun;
 import dev.instructgen.report.MethodCard;
 import dev.instructgen.text.TokenizerKind;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,18 +38,8 @@ public record AlpacaMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses se
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rouge_threshold", rougeThreshold);
-            m.put("tokenizer", tokenizer.cliName());
-            m.putAll(method.manifest());
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("min_words", filters.minWords());
-            f.put("max_words", filters.maxWords());
-            f.put("blacklist", filters.blacklist());
-            m.put("filters", f);
-            m.put("seeds_license", seedsLicense);
-            m.put("license_policy_version", policyVersion);
-            return m;
+            return SeedSetRun.manifest(rougeThreshold, tokenizer, method.manifest(), filters, seedsLicense,
+                    policyVersion);
         }
     }
 
@@ -59,19 +48,11 @@ public record AlpacaMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses se
         return MethodId.ALPACA;
     }
 
-    private String seedsLicense() {
-        return seedLicenses.sources().get(0).license();
-    }
-
     @Override
     public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
-        spec.novelty(tokenizer, rougeThreshold)
-                .settings(new Settings(rougeThreshold, tokenizer, settings, filters, seedsLicense(),
-                        licensing.policyVersion()))
-                .prompts(prompts.manifest())
-                .seeds(new RunSpec.SeedRef(seedsFile.toString(), FileDigest.sha256(seedsFile), seedsLicense()))
-                .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
-                        "seeds", seedsLicense(), seedLicenses.origin().name().toLowerCase(Locale.ROOT)));
+        SeedSetRun seedSet = new SeedSetRun(seedsFile, seedLicenses, tokenizer, rougeThreshold);
+        seedSet.configure(spec, licensing, new Settings(rougeThreshold, tokenizer, settings, filters,
+                seedSet.seedsLicense(), licensing.policyVersion()), prompts.manifest());
     }
 
     @Override

@@ -6,13 +6,13 @@ import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.pipeline.CostModel;
-import dev.instructgen.pipeline.FileDigest;
 import dev.instructgen.pipeline.GenerationMethod;
 import dev.instructgen.pipeline.MethodSettings;
 import dev.instructgen.pipeline.RunContext;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSession;
 import dev.instructgen.pipeline.RunSpec;
+import dev.instructgen.pipeline.SeedSetRun;
 import dev.instructgen.report.MethodCard;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.TokenizerKind;
@@ -63,17 +63,8 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rouge_threshold", rougeThreshold);
-            m.put("tokenizer", tokenizer.cliName());
-            m.putAll(method.manifestSettings());
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("min_words", filters.minWords());
-            f.put("max_words", filters.maxWords());
-            f.put("blacklist", filters.blacklist());
-            m.put("filters", f);
-            m.put("seeds_license", seedsLicense);
-            m.put("license_policy_version", policyVersion);
+            Map<String, Object> m = SeedSetRun.manifest(rougeThreshold, tokenizer, method.manifestSettings(), filters,
+                    seedsLicense, policyVersion);
             if (judge != null) {
                 m.put("judge", judge.manifest());
             }
@@ -89,19 +80,11 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         return MethodId.SELF_INSTRUCT;
     }
 
-    private String seedsLicense() {
-        return seedLicenses.sources().get(0).license();
-    }
-
     @Override
     public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
-        spec.novelty(tokenizer, rougeThreshold)
-                .settings(new Settings(rougeThreshold, tokenizer, settings, filters, seedsLicense(),
-                        licensing.policyVersion(), judge, answer))
-                .prompts(promptHashes())
-                .seeds(new RunSpec.SeedRef(seedsFile.toString(), FileDigest.sha256(seedsFile), seedsLicense()))
-                .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
-                        "seeds", seedsLicense(), seedLicenses.origin().name().toLowerCase(Locale.ROOT)));
+        SeedSetRun seedSet = new SeedSetRun(seedsFile, seedLicenses, tokenizer, rougeThreshold);
+        seedSet.configure(spec, licensing, new Settings(rougeThreshold, tokenizer, settings, filters,
+                seedSet.seedsLicense(), licensing.policyVersion(), judge, answer), promptHashes());
     }
 
     private Map<String, String> promptHashes() {

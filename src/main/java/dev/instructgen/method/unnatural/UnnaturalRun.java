@@ -7,10 +7,10 @@ import dev.instructgen.pipeline.Job;
 import dev.instructgen.pipeline.JobSource;
 import dev.instructgen.pipeline.Priorities;
 import dev.instructgen.pipeline.RunContext;
+import dev.instructgen.pipeline.SeedSetRun;
 import dev.instructgen.pipeline.Stage;
 import dev.instructgen.pipeline.StageGraph;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -60,7 +60,7 @@ final class UnnaturalRun implements GenerationMethod.MethodRun {
                     return null;
                 }
                 pending.coreStarted();
-                return jobs.job(core, sample());
+                return jobs.job(core, SeedSetRun.demos(seeds, settings.demos(), ctx.random()));
             }
 
             @Override
@@ -71,15 +71,5 @@ final class UnnaturalRun implements GenerationMethod.MethodRun {
                         : "nothing in flight and nothing more to propose";
             }
         };
-    }
-
-    /** {@code demos} distinct seeds drawn with the run's seeded randomness (called under the engine lock). */
-    private List<SeedTask> sample() {
-        List<SeedTask> pool = new ArrayList<>(seeds);
-        List<SeedTask> shown = new ArrayList<>();
-        for (int i = 0; i < Math.min(settings.demos(), pool.size()); i++) {
-            shown.add(pool.remove(ctx.random().nextInt(pool.size())));
-        }
-        return List.copyOf(shown);
     }
 }

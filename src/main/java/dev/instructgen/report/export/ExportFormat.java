@@ -3,9 +3,12 @@ package dev.instructgen.report.export;
 import dev.instructgen.error.BadInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.instructgen.dataset.ChatSchema;
 import dev.instructgen.dataset.Example;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -47,47 +50,18 @@ public enum ExportFormat {
     SHAREGPT("sharegpt", true) {
         @Override
         public ObjectNode toRecord(Example example, String systemPrompt) {
-            ObjectNode record = JSON.objectNode();
-            var turns = record.putArray("conversations");
-            if (systemPrompt != null) {
-                turns.addObject().put("from", "system").put("value", systemPrompt);
-            }
-            if (example.isConversation()) {
-                for (Example.Message m : example.messages()) {
-                    turns.addObject().put("from", SHAREGPT_ROLES.getOrDefault(m.role(), m.role()))
-                            .put("value", m.content());
-                }
-                return record;
-            }
-            turns.addObject().put("from", "human").put("value", userTurn(example));
-            turns.addObject().put("from", "gpt").put("value", example.output());
-            return record;
+            return ChatSchema.SHAREGPT.write(turns(example, systemPrompt));
         }
     },
 
     OPENAI_CHAT("openai-chat", true) {
         @Override
         public ObjectNode toRecord(Example example, String systemPrompt) {
-            ObjectNode record = JSON.objectNode();
-            var messages = record.putArray("messages");
-            if (systemPrompt != null) {
-                messages.addObject().put("role", "system").put("content", systemPrompt);
-            }
-            if (example.isConversation()) {
-                example.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content",
-                        m.content()));
-                return record;
-            }
-            messages.addObject().put("role", "user").put("content", userTurn(example));
-            messages.addObject().put("role", "assistant").put("content", example.output());
-            return record;
+            return ChatSchema.OPENAI_CHAT.write(turns(example, systemPrompt));
         }
     };
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** ShareGPT names the speakers human and gpt. */
-    private static final java.util.Map<String, String> SHAREGPT_ROLES = java.util.Map.of("user", "human",
-            "assistant", "gpt", "system", "system");
 
     private final String cliName;
     private final boolean alwaysJsonLines;
@@ -127,6 +101,24 @@ public enum ExportFormat {
     @Override
     public String toString() {
         return cliName;
+    }
+
+    /**
+     * The turns a chat format writes (dataset.ChatSchema, which also reads them back): the system prompt if any,
+     * then a conversation's own turns, or the user turn and the output of a single-turn record.
+     */
+    private static List<Example.Message> turns(Example example, String systemPrompt) {
+        List<Example.Message> turns = new ArrayList<>();
+        if (systemPrompt != null) {
+            turns.add(new Example.Message("system", systemPrompt));
+        }
+        if (example.isConversation()) {
+            turns.addAll(example.messages());
+        } else {
+            turns.add(new Example.Message("user", userTurn(example)));
+            turns.add(new Example.Message("assistant", example.output()));
+        }
+        return turns;
     }
 
     static String userTurn(Example example) {

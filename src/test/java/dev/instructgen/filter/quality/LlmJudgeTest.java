@@ -6,41 +6,24 @@ import dev.instructgen.filter.Verdict;
 import dev.instructgen.prompt.PromptLibrary;
 import dev.instructgen.teacher.FinishReason;
 import dev.instructgen.teacher.TeacherClient;
+import dev.instructgen.testing.ScriptedTeacher;
 import dev.instructgen.teacher.TeacherReply;
-import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LlmJudgeTest {
 
-    /** Answers from a script and keeps the prompts it was sent. */
-    static final class ScriptedTeacher implements TeacherClient {
-        final Deque<String> replies;
-        final List<TeacherRequest> requests = new ArrayList<>();
-
-        ScriptedTeacher(String... replies) {
-            this.replies = new ArrayDeque<>(List.of(replies));
+    /** A teacher that plays the judge's replies in order, each of 100 prompt and 10 completion tokens. */
+    private static ScriptedTeacher judgeReplying(String... replies) {
+        ScriptedTeacher teacher = new ScriptedTeacher().named("judge");
+        for (String reply : replies) {
+            teacher.then(() -> new TeacherReply(reply, FinishReason.STOP, new TokenUsage(100, 10), Duration.ZERO));
         }
-
-        @Override
-        public dev.instructgen.teacher.TeacherIdentity identity() {
-            return new dev.instructgen.teacher.TeacherIdentity(dev.instructgen.teacher.TeacherApi.OLLAMA, "judge",
-                    "127.0.0.1:11434");
-        }
-
-        @Override
-        public TeacherReply complete(TeacherRequest request) {
-            requests.add(request);
-            return new TeacherReply(replies.removeFirst(), FinishReason.STOP, new TokenUsage(100, 10), Duration.ZERO);
-        }
+        return teacher;
     }
 
     private static LlmJudge judge(TeacherClient teacher, OnUnreadable onUnreadable) {
@@ -51,19 +34,19 @@ class LlmJudgeTest {
 
     @Test
     void aScoreAtTheMinimumIsKeptAndTheRubricShowsTheExample() {
-        ScriptedTeacher teacher = new ScriptedTeacher("{\"score\": 4.5, \"rationale\": \"fine\"}");
+        ScriptedTeacher teacher = judgeReplying("{\"score\": 4.5, \"rationale\": \"fine\"}");
         LlmJudge.Judgement j = judge(teacher, OnUnreadable.DROP).judge("Name a river.", "", "The Danube.");
         assertThat(j.verdict().accepted()).isTrue();
         assertThat(j.quality()).isEqualTo(new Provenance.Quality(4.5, "fine",
                 new Provenance.TeacherRef("ollama", "judge", "127.0.0.1:11434")));
-        String prompt = teacher.requests.get(0).messages().get(0).content();
+        String prompt = teacher.requests().get(0).messages().get(0).content();
         assertThat(prompt).contains("Name a river.").contains("(none)").contains("The Danube.");
-        assertThat(teacher.requests.get(0).stage()).isEqualTo(LlmJudge.STAGE);
+        assertThat(teacher.requests().get(0).stage()).isEqualTo(LlmJudge.STAGE);
     }
 
     @Test
     void aScoreBelowTheMinimumIsRejectedAsLowQualityWithTheScore() {
-        LlmJudge.Judgement j = judge(new ScriptedTeacher("Score: 4/5"), OnUnreadable.DROP).judge("i", "x", "o");
+        LlmJudge.Judgement j = judge(judgeReplying("Score: 4/5"), OnUnreadable.DROP).judge("i", "x", "o");
         assertThat(j.verdict()).isInstanceOfSatisfying(Verdict.Reject.class, r -> {
             assertThat(r.reason()).isEqualTo(RejectionReason.LOW_QUALITY);
             assertThat(r.detail()).startsWith("judge score 4.0 < --min-score 4.5");
@@ -73,20 +56,20 @@ class LlmJudgeTest {
 
     @Test
     void anUnreadableVerdictIsAskedOnceMoreAndTheSecondAnswerCounts() {
-        ScriptedTeacher teacher = new ScriptedTeacher("no idea", "{\"score\": 5, \"rationale\": \"ok\"}");
+        ScriptedTeacher teacher = judgeReplying("no idea", "{\"score\": 5, \"rationale\": \"ok\"}");
         LlmJudge.Judgement j = judge(teacher, OnUnreadable.DROP).judge("i", "", "o");
-        assertThat(teacher.requests).hasSize(2);
+        assertThat(teacher.requests()).hasSize(2);
         assertThat(j.score()).isEqualTo(5.0);
         assertThat(j.usage()).isEqualTo(new TokenUsage(200, 20));
     }
 
     @Test
     void twoUnreadableVerdictsDropOrKeepAsAsked() {
-        LlmJudge.Judgement dropped = judge(new ScriptedTeacher("?", "?"), OnUnreadable.DROP).judge("i", "", "o");
+        LlmJudge.Judgement dropped = judge(judgeReplying("?", "?"), OnUnreadable.DROP).judge("i", "", "o");
         assertThat(dropped.readable()).isFalse();
         assertThat(dropped.verdict()).isInstanceOfSatisfying(Verdict.Reject.class,
                 r -> assertThat(r.reason()).isEqualTo(RejectionReason.JUDGE_UNREADABLE));
-        LlmJudge.Judgement kept = judge(new ScriptedTeacher("?", "?"), OnUnreadable.KEEP).judge("i", "", "o");
+        LlmJudge.Judgement kept = judge(judgeReplying("?", "?"), OnUnreadable.KEEP).judge("i", "", "o");
         assertThat(kept.verdict().accepted()).isTrue();
         assertThat(kept.quality().score()).isNull();
     }

@@ -2,14 +2,13 @@ package dev.instructgen.method.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.instructgen.cli.Main;
 import dev.instructgen.method.unnatural.SyntheticUnnaturalTeacher;
+import dev.instructgen.testing.ChildProcess;
 import dev.instructgen.testing.FakeTeacherServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class NewMethodsCrashAndResumeTest {
         try (FakeTeacherServer teacher = FakeTeacherServer.start(fake, Duration.ofMillis(40), 16)) {
             for (int killAfter : new int[] {30, 90}) {
                 Process child = start(command, teacher, out);
-                waitForLines(out.resolve("examples.jsonl"), killAfter, child);
+                ChildProcess.waitForLines(out.resolve("examples.jsonl"), killAfter, child);
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
             Process last = start(command, teacher, out);
@@ -66,28 +65,12 @@ class NewMethodsCrashAndResumeTest {
     }
 
     private Process start(String command, FakeTeacherServer teacher, Path out) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> args = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, Main.class.getName(), command,
+        List<String> args = new ArrayList<>(List.of(command,
                 "--seeds", "seeds/seed_tasks.jsonl", "--teacher-url", teacher.openAiUrl(), "--model", "crash-test",
                 "--concurrency", "4", "--target", String.valueOf(TARGET), "--out", out.toString()));
         if (command.equals("alpaca")) {
             args.addAll(List.of("--tasks-per-request", "5"));
         }
-        File log = dir.resolve("child.log").toFile();
-        return new ProcessBuilder(args).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-    }
-
-    private static void waitForLines(Path examples, int atLeast, Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (Files.exists(examples) && Files.readAllLines(examples).size() >= atLeast) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        assertThat(child.isAlive()).as("child still running when it had written " + atLeast + " lines").isTrue();
+        return ChildProcess.start(dir.resolve("child.log"), args);
     }
 }

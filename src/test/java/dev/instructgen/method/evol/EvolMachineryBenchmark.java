@@ -1,5 +1,7 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.testing.MemoryJournal;
+import dev.instructgen.testing.ScriptedTeacher;
 import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.LicenseInfo;
@@ -47,15 +49,15 @@ class EvolMachineryBenchmark {
             inputs.add(new EvolInput("t" + i, "Describe item number " + i + " of the museum catalogue in detail.",
                     "", "x", false, new SeedSource("s", "CC0-1.0"), null));
         }
-        ScriptedTeacher teacher = new ScriptedTeacher(r -> {
+        ScriptedTeacher teacher = ScriptedTeacher.answering(r -> {
             if (r.stage().equals(EvolutionStep.STAGE_JUDGE)) {
-                return ScriptedTeacher.Reply.of("Not Equal");
+                return ScriptedTeacher.brief("Not Equal");
             }
             if (r.stage().equals(EvolutionStep.STAGE_RESPONSE)) {
-                return ScriptedTeacher.Reply.of("A detailed answer about the item, with three facts.");
+                return ScriptedTeacher.brief("A detailed answer about the item, with three facts.");
             }
             String instruction = TaggedPrompts.variable(ScriptedTeacher.prompt(r), "instruction");
-            return ScriptedTeacher.Reply.of(instruction + " Add one more constraint here.");
+            return ScriptedTeacher.brief(instruction + " Add one more constraint here.");
         });
         MemoryJournal journal = new MemoryJournal();
         Sampling s = new Sampling(1.0, 0.95, 512, null, List.of());
@@ -67,7 +69,7 @@ class EvolMachineryBenchmark {
                 .grace(Duration.ofSeconds(5)).build();
         Clock clock = Clock.systemUTC();
         RunContext ctx = RunAssembly.assemble(spec, new RunAssembly.Parts((x, m) -> teacher.reportingTo(m),
-                journal.opener(), id -> CostModel.FREE,
+                journal.reopened(), id -> CostModel.FREE,
                 id -> src -> new LicenseInfo("CC0-1.0", true, List.of(), List.of()), clock, w -> { }));
         long start = System.nanoTime();
         RunOutcome outcome = new EvolRun(ctx, settings, new TaggedPrompts(), Duration.ofSeconds(1)).run(inputs,
@@ -78,7 +80,7 @@ class EvolMachineryBenchmark {
         long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         System.err.printf("evol machinery: %d evolutions (%d requests) in %.2f s = %.0f evolutions/s, "
                         + "heap after %d MB (fakes keep every request and example in memory)%n",
-                journal.examples.size(), teacher.requests.size(), seconds, journal.examples.size() / seconds, heapMb);
+                journal.examples.size(), teacher.requests().size(), seconds, journal.examples.size() / seconds, heapMb);
         assertThat(outcome.reason()).isEqualTo(StopReason.TARGET_REACHED);
         assertThat(journal.examples).hasSize(2 * n);
     }

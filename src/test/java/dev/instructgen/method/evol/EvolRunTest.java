@@ -1,5 +1,7 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.testing.MemoryJournal;
+import dev.instructgen.testing.ScriptedTeacher;
 import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
@@ -20,6 +22,7 @@ import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherApi;
+import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.text.TokenizerKind;
 import org.junit.jupiter.api.Test;
@@ -63,25 +66,25 @@ class EvolRunTest {
      * the first answer to an evolution of input "a" is an apology, so that evolution is eliminated and "a" goes
      * back into the pool.
      */
-    private static final class Script implements Function<TeacherRequest, ScriptedTeacher.Reply> {
+    private static final class Script implements Function<TeacherRequest, TeacherReply> {
         final AtomicInteger clauses = new AtomicInteger();
         final Map<String, AtomicInteger> evolvedTimes = new ConcurrentHashMap<>();
         final AtomicBoolean apologiseOnce = new AtomicBoolean();
 
         @Override
-        public ScriptedTeacher.Reply apply(TeacherRequest r) {
+        public TeacherReply apply(TeacherRequest r) {
             String prompt = ScriptedTeacher.prompt(r);
             if (r.stage().equals(EvolutionStep.STAGE_JUDGE)) {
-                return ScriptedTeacher.Reply.of("Not Equal");
+                return ScriptedTeacher.brief("Not Equal");
             }
             String instruction = TaggedPrompts.variable(prompt, "instruction");
             if (r.stage().equals(EvolutionStep.STAGE_RESPONSE)) {
                 boolean apologise = instruction.startsWith("Name a colour.")
                         && apologiseOnce.compareAndSet(true, false);
-                return ScriptedTeacher.Reply.of(apologise ? "Sorry." : "Answer to: " + instruction);
+                return ScriptedTeacher.brief(apologise ? "Sorry." : "Answer to: " + instruction);
             }
             evolvedTimes.computeIfAbsent(instruction, k -> new AtomicInteger()).incrementAndGet();
-            return ScriptedTeacher.Reply.of(instruction + " Also mention clause #" + clauses.incrementAndGet()
+            return ScriptedTeacher.brief(instruction + " Also mention clause #" + clauses.incrementAndGet()
                     + " with extra detail.");
         }
     }
@@ -105,7 +108,7 @@ class EvolRunTest {
                 .randomSeed(settings.randomSeed()).novelty(TokenizerKind.ROUGE_SCORE, 0.7)
                 .settings(() -> Map.of("rounds", 4)).grace(Duration.ofSeconds(5)).build();
         RunContext ctx = RunAssembly.assemble(spec, new RunAssembly.Parts((s, metrics) -> teacher.reportingTo(metrics),
-                journal.opener(), id -> CostModel.FREE, id -> TAGGER, CLOCK, w -> { }));
+                journal.reopened(), id -> CostModel.FREE, id -> TAGGER, CLOCK, w -> { }));
         try {
             return new EvolRun(ctx, settings, new TaggedPrompts(), Duration.ZERO).run(inputs,
                     new PlainProgressReporter(new PrintWriter(new StringWriter()), Duration.ofHours(1), CLOCK), false);
@@ -122,7 +125,7 @@ class EvolRunTest {
 
     @Test
     void evolvesEveryInputForEveryRoundAndChainsEachChildToItsParent() {
-        RunOutcome outcome = run(settings(null, false), new ScriptedTeacher(new Script()), 3, Budget.UNLIMITED);
+        RunOutcome outcome = run(settings(null, false), ScriptedTeacher.answering(new Script()), 3, Budget.UNLIMITED);
 
         assertThat(outcome.reason()).isEqualTo(StopReason.SOURCE_EXHAUSTED);
         assertThat(journal.examples).hasSize(12);
@@ -152,9 +155,9 @@ class EvolRunTest {
     void aFailedEvolutionReturnsItsParentToThePoolAndTheNextRoundEvolvesItAgain() {
         Script script = new Script();
         script.apologiseOnce.set(true);
-        run(settings(null, false), new ScriptedTeacher(script), 1, Budget.UNLIMITED);
+        run(settings(null, false), ScriptedTeacher.answering(script), 1, Budget.UNLIMITED);
 
-        assertThat(journal.rejected).singleElement().satisfies(r -> {
+        assertThat(journal.rejections).singleElement().satisfies(r -> {
             assertThat(r.reason().code()).isEqualTo("response_apology");
             assertThat(r.id()).isEqualTo("a.r1");
             assertThat(r.stage()).startsWith("evol-");
@@ -179,8 +182,8 @@ class EvolRunTest {
     @Test
     void theCardIsToldWhenMoreThanFivePercentOfTheJudgesVerdictsCouldNotBeRead() {
         Script readable = new Script();
-        ScriptedTeacher mumbling = new ScriptedTeacher(r -> r.stage().equals(EvolutionStep.STAGE_JUDGE)
-                ? ScriptedTeacher.Reply.of("Both have merit, hard to say.") : readable.apply(r));
+        ScriptedTeacher mumbling = ScriptedTeacher.answering(r -> r.stage().equals(EvolutionStep.STAGE_JUDGE)
+                ? ScriptedTeacher.brief("Both have merit, hard to say.") : readable.apply(r));
         List<String> notes = new java.util.ArrayList<>();
 
         run(settings(null, false), mumbling, 2, Budget.UNLIMITED, notes);
@@ -194,14 +197,14 @@ class EvolRunTest {
     void aReadableJudgeLeavesNoNoteOnTheCard() {
         List<String> notes = new java.util.ArrayList<>();
 
-        run(settings(null, false), new ScriptedTeacher(new Script()), 2, Budget.UNLIMITED, notes);
+        run(settings(null, false), ScriptedTeacher.answering(new Script()), 2, Budget.UNLIMITED, notes);
 
         assertThat(notes).noneSatisfy(n -> assertThat(n).contains("equality judge"));
     }
 
     @Test
     void stopsAtExactlyTheTargetUnderConcurrencyCountingKeptOriginals() {
-        RunOutcome outcome = run(settings(5, true), new ScriptedTeacher(new Script()), 4, Budget.UNLIMITED);
+        RunOutcome outcome = run(settings(5, true), ScriptedTeacher.answering(new Script()), 4, Budget.UNLIMITED);
 
         assertThat(outcome.reason()).isEqualTo(StopReason.TARGET_REACHED);
         assertThat(journal.examples).hasSize(5);
@@ -214,13 +217,13 @@ class EvolRunTest {
     @Test
     void aRunStoppedByItsBudgetResumesWithoutRepeatingOrSkippingRounds() {
         Script script = new Script();
-        RunOutcome first = run(settings(null, false), new ScriptedTeacher(script), 2, new Budget(null, 150L));
+        RunOutcome first = run(settings(null, false), ScriptedTeacher.answering(script), 2, new Budget(null, 150L));
         assertThat(first.reason()).isEqualTo(StopReason.BUDGET_TOKENS);
         assertThat(first.exitCode()).isEqualTo(3);
         int acceptedBefore = journal.examples.size();
         assertThat(acceptedBefore).isBetween(1, 11);
 
-        RunOutcome second = run(settings(null, false), new ScriptedTeacher(script), 2, Budget.UNLIMITED);
+        RunOutcome second = run(settings(null, false), ScriptedTeacher.answering(script), 2, Budget.UNLIMITED);
         assertThat(second.reason()).isEqualTo(StopReason.SOURCE_EXHAUSTED);
         assertEveryRoundOnceAndEveryIdOnce();
         assertThat(evolutionSection().attempted()).isEqualTo(12);
@@ -229,10 +232,10 @@ class EvolRunTest {
     @Test
     void resumesFromExamplesAloneWhenTheCheckpointIsMissing() {
         Script script = new Script();
-        run(settings(null, false), new ScriptedTeacher(script), 2, new Budget(null, 150L));
+        run(settings(null, false), ScriptedTeacher.answering(script), 2, new Budget(null, 150L));
         journal.checkpoints.clear();
 
-        run(settings(null, false), new ScriptedTeacher(script), 2, Budget.UNLIMITED);
+        run(settings(null, false), ScriptedTeacher.answering(script), 2, Budget.UNLIMITED);
         assertEveryRoundOnceAndEveryIdOnce();
     }
 
@@ -254,7 +257,7 @@ class EvolRunTest {
     }
 
     private Map<String, String> operations(int concurrency) {
-        run(settings(null, false), new ScriptedTeacher(new Script()), concurrency, Budget.UNLIMITED);
+        run(settings(null, false), ScriptedTeacher.answering(new Script()), concurrency, Budget.UNLIMITED);
         Map<String, String> ops = new HashMap<>();
         journal.examples.forEach(e -> ops.put(e.id(), e.provenance().evolution().operation()));
         return ops;
@@ -264,7 +267,7 @@ class EvolRunTest {
     void aRequestThatFailsAfterItsRetriesEliminatesThatEvolutionOnly() {
         Script script = new Script();
         AtomicBoolean failOnce = new AtomicBoolean(true);
-        ScriptedTeacher teacher = new ScriptedTeacher(r -> {
+        ScriptedTeacher teacher = ScriptedTeacher.answering(r -> {
             if (r.stage().equals(EvolutionStep.STAGE_JUDGE) && failOnce.compareAndSet(true, false)) {
                 throw new RetriableTeacherException(FaultKind.SERVER_ERROR, "HTTP 503 after 3 attempts", null, null);
             }
@@ -273,7 +276,7 @@ class EvolRunTest {
         RunOutcome outcome = run(settings(null, false), teacher, 1, Budget.UNLIMITED);
 
         assertThat(outcome.reason()).isEqualTo(StopReason.SOURCE_EXHAUSTED);
-        assertThat(journal.rejected).singleElement().satisfies(r -> {
+        assertThat(journal.rejections).singleElement().satisfies(r -> {
             assertThat(r.reason().code()).isEqualTo("teacher_error");
             assertThat(r.detail()).contains("HTTP 503");
             assertThat(r.id()).isEqualTo("a.r1");
@@ -283,7 +286,7 @@ class EvolRunTest {
 
     @Test
     void aFatalTeacherFailureEndsTheRunAndKeepsTheChainsResumable() {
-        ScriptedTeacher teacher = new ScriptedTeacher(r -> {
+        ScriptedTeacher teacher = ScriptedTeacher.answering(r -> {
             throw new FatalTeacherException(404, "model 'nope' not found at localhost:1 (HTTP 404)", null);
         });
         RunOutcome outcome = run(settings(null, false), teacher, 2, Budget.UNLIMITED);
@@ -293,7 +296,7 @@ class EvolRunTest {
         ChainCheckpoint cp = (ChainCheckpoint) journal.checkpoints.get(EvolRun.CHECKPOINT);
         assertThat(cp.chains().values()).hasSize(inputs.size())
                 .allSatisfy(c -> assertThat(c.roundsDone()).isZero());
-        List<Rejection> none = journal.rejected;
+        List<Rejection> none = journal.rejections;
         assertThat(none).isEmpty();
     }
 }

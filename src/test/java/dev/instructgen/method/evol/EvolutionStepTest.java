@@ -1,7 +1,9 @@
 package dev.instructgen.method.evol;
 
+import dev.instructgen.testing.ScriptedTeacher;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.teacher.Sampling;
+import dev.instructgen.teacher.TeacherReply;
 import dev.instructgen.teacher.TeacherRequest;
 import dev.instructgen.teacher.TokenUsage;
 import dev.instructgen.text.NoveltyIndex;
@@ -38,8 +40,8 @@ class EvolutionStepTest {
         return NoveltyIndex.create(TokenizerKind.ROUGE_SCORE, 0.7);
     }
 
-    private static Function<TeacherRequest, ScriptedTeacher.Reply> script(String rewrite, String judge, String answer) {
-        return r -> ScriptedTeacher.Reply.of(switch (r.stage()) {
+    private static Function<TeacherRequest, TeacherReply> script(String rewrite, String judge, String answer) {
+        return r -> ScriptedTeacher.brief(switch (r.stage()) {
             case EvolutionStep.STAGE_JUDGE -> judge;
             case EvolutionStep.STAGE_RESPONSE -> answer;
             default -> rewrite;
@@ -60,7 +62,7 @@ class EvolutionStepTest {
 
     @Test
     void acceptsAnEvolutionThatPassesEveryRuleAndRecordsPromptsAndTokens() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Not Equal", ANSWER));
         Attempt a = attempt(teacher, true, null);
         assertThat(a).isInstanceOf(Attempt.Evolved.class);
         Attempt.Evolved e = (Attempt.Evolved) a;
@@ -69,34 +71,34 @@ class EvolutionStepTest {
         assertThat(e.prompts()).containsOnlyKeys("evolve", "judge", "response");
         assertThat(e.prompts().get("evolve")).isEqualTo("evol/add-constraints.txt@000000000000");
         assertThat(e.usage()).isEqualTo(new TokenUsage(30, 15));
-        assertThat(teacher.requests).extracting(TeacherRequest::stage)
+        assertThat(teacher.requests()).extracting(TeacherRequest::stage)
                 .containsExactly("evol-add-constraints", "evol-judge", "evol-response");
     }
 
     @ParameterizedTest
     @EnumSource(EvolOperation.class)
     void eachOperationSendsItsOwnTemplateWithTheParentInstruction(EvolOperation op) {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Not Equal", ANSWER));
         new EvolutionStep(teacher, new TaggedPrompts(), settings(true), EvolFilters.of(settings(true), unusedPool()),
                 stats).attempt(lineage, 2, op);
-        String prompt = ScriptedTeacher.prompt(teacher.requests.get(0));
+        String prompt = ScriptedTeacher.prompt(teacher.requests().get(0));
         assertThat(prompt).startsWith(op.templateFile());
         assertThat(TaggedPrompts.variable(prompt, "instruction")).isEqualTo(PARENT);
-        assertThat(teacher.requests.get(0).stage()).isEqualTo("evol-" + op.key());
+        assertThat(teacher.requests().get(0).stage()).isEqualTo("evol-" + op.key());
     }
 
     @Test
     void eliminatesAPromptLeakBeforeAskingTheJudge() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script("Make the #Given Prompt# harder: " + CHILD,
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script("Make the #Given Prompt# harder: " + CHILD,
                 "Not Equal", ANSWER));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
         assertThat(e.reason().code()).isEqualTo("prompt_leak");
-        assertThat(teacher.requests).hasSize(1);
+        assertThat(teacher.requests()).hasSize(1);
     }
 
     @Test
     void stripsALeadingLabelCountsItAndAcceptsTheCleanBody() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script("#Rewritten Prompt#: " + CHILD, "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script("#Rewritten Prompt#: " + CHILD, "Not Equal", ANSWER));
         Attempt a = attempt(teacher, true, null);
         assertThat(((Attempt.Evolved) a).instruction()).isEqualTo(CHILD);
         assertThat(stats.snapshot().labelsStripped()).isEqualTo(1);
@@ -104,42 +106,42 @@ class EvolutionStepTest {
 
     @Test
     void eliminatesARewriteIdenticalToItsParentWithoutPayingForTheJudge() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script("explain why the SKY is blue", "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script("explain why the SKY is blue", "Not Equal", ANSWER));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
         assertThat(e.reason().code()).isEqualTo("no_information_gain");
         assertThat(e.detail()).isEqualTo("identical to parent");
-        assertThat(teacher.requests).hasSize(1);
+        assertThat(teacher.requests()).hasSize(1);
     }
 
     @Test
     void eliminatesWhatTheJudgeCallsEqualWithoutAskingForAnAnswer() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Equal", ANSWER));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
         assertThat(e.reason().code()).isEqualTo("no_information_gain");
         assertThat(e.detail()).isEqualTo("judge: Equal");
-        String judgePrompt = ScriptedTeacher.prompt(teacher.requests.get(1));
+        String judgePrompt = ScriptedTeacher.prompt(teacher.requests().get(1));
         assertThat(TaggedPrompts.variable(judgePrompt, "parent")).isEqualTo(PARENT);
         assertThat(TaggedPrompts.variable(judgePrompt, "child")).isEqualTo(CHILD);
-        assertThat(teacher.requests).hasSize(2);
+        assertThat(teacher.requests()).hasSize(2);
     }
 
     @Test
     void withoutTheJudgeAnEqualVerdictIsNeverAskedFor() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Equal", ANSWER));
         assertThat(attempt(teacher, false, null)).isInstanceOf(Attempt.Evolved.class);
-        assertThat(teacher.requests).extracting(TeacherRequest::stage).doesNotContain("evol-judge");
+        assertThat(teacher.requests()).extracting(TeacherRequest::stage).doesNotContain("evol-judge");
     }
 
     @Test
     void anUnreadableJudgementDoesNotEliminateButIsCounted() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "I think so", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "I think so", ANSWER));
         assertThat(attempt(teacher, true, null)).isInstanceOf(Attempt.Evolved.class);
         assertThat(stats.snapshot().judgeUnclear()).isEqualTo(1);
     }
 
     @Test
     void eliminatesAShortApologyAndKeepsTheResponseForTheRecord() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", "Sorry, I can't do that."));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Not Equal", "Sorry, I can't do that."));
         Attempt.Eliminated e = eliminated(attempt(teacher, true, null));
         assertThat(e.reason().code()).isEqualTo("response_apology");
         assertThat(e.response()).isEqualTo("Sorry, I can't do that.");
@@ -148,23 +150,23 @@ class EvolutionStepTest {
 
     @Test
     void eliminatesAResponseOfOnlyStopWords() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", "It is what it is."));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Not Equal", "It is what it is."));
         assertThat(eliminated(attempt(teacher, true, null)).reason().code()).isEqualTo("response_stopwords_only");
     }
 
     @Test
     void eliminatesCutOffRewritesAndAnswers() {
-        ScriptedTeacher cutRewrite = new ScriptedTeacher(r -> r.stage().equals("evol-add-constraints")
-                ? new ScriptedTeacher.Reply(CHILD, true) : ScriptedTeacher.Reply.of("Not Equal"));
+        ScriptedTeacher cutRewrite = ScriptedTeacher.answering(r -> r.stage().equals("evol-add-constraints")
+                ? ScriptedTeacher.briefCutOff(CHILD) : ScriptedTeacher.brief("Not Equal"));
         assertThat(eliminated(attempt(cutRewrite, true, null)).reason().code()).isEqualTo("evolution_cut_off");
-        ScriptedTeacher cutAnswer = new ScriptedTeacher(r -> r.stage().equals("evol-response")
-                ? new ScriptedTeacher.Reply(ANSWER, true) : script(CHILD, "Not Equal", ANSWER).apply(r));
+        ScriptedTeacher cutAnswer = ScriptedTeacher.answering(r -> r.stage().equals("evol-response")
+                ? ScriptedTeacher.briefCutOff(ANSWER) : script(CHILD, "Not Equal", ANSWER).apply(r));
         assertThat(eliminated(attempt(cutAnswer, true, null)).reason().code()).isEqualTo("response_cut_off");
     }
 
     @Test
     void eliminatesAnEmptyRewrite() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script("#Rewritten Prompt#:", "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script("#Rewritten Prompt#:", "Not Equal", ANSWER));
         assertThat(eliminated(attempt(teacher, true, null)).reason().code()).isEqualTo("empty_evolution");
     }
 
@@ -172,14 +174,14 @@ class EvolutionStepTest {
     void noveltyIgnoresTheLineagesOwnAncestorsButNotOtherInstructions() {
         NoveltyIndex novelty = NoveltyIndex.create(TokenizerKind.ROUGE_SCORE, 0.7);
         novelty.add("t1", PARENT);
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Not Equal", ANSWER));
         Attempt a = attempt(teacher, true, novelty);
         assertThat(a).isInstanceOf(Attempt.Evolved.class);
         assertThat(((Attempt.Evolved) a).novelty().score()).isZero();
 
         NoveltyIndex crowded = NoveltyIndex.create(TokenizerKind.ROUGE_SCORE, 0.7);
         crowded.add("other.r1", CHILD + " Please.");
-        Attempt.Eliminated e = eliminated(attempt(new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER)), true,
+        Attempt.Eliminated e = eliminated(attempt(ScriptedTeacher.answering(script(CHILD, "Not Equal", ANSWER)), true,
                 crowded));
         assertThat(e.reason().code()).isEqualTo("too_similar");
         assertThat(e.detail()).contains("other.r1");
@@ -187,16 +189,16 @@ class EvolutionStepTest {
 
     @Test
     void eliminatesADegenerateRewriteAsTooShort() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(" or ", "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(" or ", "Not Equal", ANSWER));
 
         assertThat(eliminated(attempt(teacher, true, null)).reason().code()).isEqualTo("too_short");
-        assertThat(teacher.requests).hasSize(1);
+        assertThat(teacher.requests()).hasSize(1);
     }
 
     @Test
     void stripsReasoningFromTheRewriteTheVerdictAndTheAnswer() {
         String think = "<think>Let me think about it.\nGiven prompt notes.</think>\n";
-        ScriptedTeacher teacher = new ScriptedTeacher(script(think + CHILD, think + "Not Equal", think + ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(think + CHILD, think + "Not Equal", think + ANSWER));
 
         Attempt.Evolved e = (Attempt.Evolved) attempt(teacher, true, null);
 
@@ -208,7 +210,7 @@ class EvolutionStepTest {
     @Test
     void warnsOnceWhenMoreThanFivePercentOfTheVerdictsCannotBeRead() {
         List<String> warnings = new java.util.ArrayList<>();
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Hmm, hard to say", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Hmm, hard to say", ANSWER));
         EvolutionStep step = new EvolutionStep(teacher, new TaggedPrompts(), settings(true),
                 EvolFilters.of(settings(true), unusedPool()), stats, warnings::add);
 
@@ -223,7 +225,7 @@ class EvolutionStepTest {
 
     @Test
     void sendsTheJudgeTheConfiguredTokenLimit() {
-        ScriptedTeacher teacher = new ScriptedTeacher(script(CHILD, "Not Equal", ANSWER));
+        ScriptedTeacher teacher = ScriptedTeacher.answering(script(CHILD, "Not Equal", ANSWER));
         Sampling s = new Sampling(1.0, 0.95, 512, null, List.of());
         EvolSettings withJudge = new EvolSettings(4, OperationWeights.uniform(), 1, s, s, true, null, null, false,
                 new Sampling(0.0, null, 600, null, List.of()));
@@ -231,7 +233,7 @@ class EvolutionStepTest {
         new EvolutionStep(teacher, new TaggedPrompts(), withJudge, EvolFilters.of(withJudge, unusedPool()), stats)
                 .attempt(lineage, 1, EvolOperation.ADD_CONSTRAINTS);
 
-        assertThat(teacher.requests.get(1).sampling().maxTokens()).isEqualTo(600);
+        assertThat(teacher.requests().get(1).sampling().maxTokens()).isEqualTo(600);
         assertThat((java.util.Map<String, ?>) withJudge.manifestSettings().get("sampling")).containsKey("judge");
         // the default is left out of the manifest, so runs from before the option still resume
         assertThat((java.util.Map<String, ?>) settings(true).manifestSettings().get("sampling"))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.instructgen.cli.InstructgenCommand;
 import dev.instructgen.dataset.JsonCodec;
+import dev.instructgen.testing.JsonLines;
 import dev.instructgen.testing.WireMockTeacher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,16 +76,6 @@ class InvertCommandTest {
                 .execute(args.toArray(String[]::new));
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                nodes.add(JsonCodec.mapper().readTree(line));
-            }
-        }
-        return nodes;
-    }
-
     @ParameterizedTest(name = "ollama wire format: {0}")
     @ValueSource(booleans = {false, true})
     void eachExampleWithAnOutputIsInvertedSkippedOrRejectedAsTooSimilar(boolean ollama) throws IOException {
@@ -92,7 +83,7 @@ class InvertCommandTest {
         int exit = run(teacher(ollama), alpaca(), runDir);
 
         assertThat(exit).as(err.toString()).isZero();
-        List<JsonNode> examples = lines(runDir.resolve("examples.jsonl"));
+        List<JsonNode> examples = JsonLines.readIfExists(runDir.resolve("examples.jsonl"));
         assertThat(examples).extracting(e -> e.path("instruction").asText()).containsExactlyInAnyOrder(
                 "Name the country whose capital city is given.", "Translate the French greeting into English.");
         JsonNode peru = examples.stream().filter(e -> e.path("id").asText().equals("data-1.inv")).findFirst()
@@ -108,7 +99,7 @@ class InvertCommandTest {
         assertThat(french.path("input").asText()).isEqualTo("Bonjour");
         assertThat(french.path("output").asText()).isEqualTo("Good morning");
 
-        List<JsonNode> rejected = lines(runDir.resolve("rejected.jsonl"));
+        List<JsonNode> rejected = JsonLines.readIfExists(runDir.resolve("rejected.jsonl"));
         assertThat(rejected).extracting(r -> r.path("id").asText() + " " + r.path("reason").asText())
                 .containsExactlyInAnyOrder("data-3.inv inversion_skipped", "data-4.inv too_similar");
         JsonNode stats = JsonCodec.mapper().readTree(runDir.resolve("stats.json").toFile());
@@ -125,11 +116,11 @@ class InvertCommandTest {
         Path runDir = dir.resolve("run");
         Path input = alpaca();
         assertThat(run(teacher, input, runDir, "--target", "1", "--concurrency", "1")).as(err.toString()).isZero();
-        assertThat(lines(runDir.resolve("examples.jsonl"))).hasSize(1);
+        assertThat(JsonLines.readIfExists(runDir.resolve("examples.jsonl"))).hasSize(1);
         int first = teacher.requests();
 
         assertThat(run(teacher, input, runDir, "--target", "2", "--concurrency", "1")).as(err.toString()).isZero();
-        List<JsonNode> examples = lines(runDir.resolve("examples.jsonl"));
+        List<JsonNode> examples = JsonLines.readIfExists(runDir.resolve("examples.jsonl"));
         assertThat(examples).hasSize(2);
         assertThat(examples).extracting(e -> e.path("id").asText()).doesNotHaveDuplicates();
         assertThat(teacher.requests() - first).as("requests of the resumed run").isLessThanOrEqualTo(3);

@@ -1,16 +1,15 @@
 package dev.instructgen.method.invert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.instructgen.cli.Main;
 import dev.instructgen.dataset.DatasetReader;
 import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.dataset.SeedTask;
+import dev.instructgen.testing.ChildProcess;
 import dev.instructgen.testing.FakeTeacherServer;
 import dev.instructgen.testing.PseudoText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ class InvertCrashAndResumeTest {
                 Duration.ofMillis(15), 16)) {
             for (int killAfter : new int[] {20, 70}) {
                 Process child = start(teacher, out);
-                waitForLines(out.resolve("examples.jsonl"), killAfter, child);
+                ChildProcess.waitForLines(out.resolve("examples.jsonl"), killAfter, child);
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
             Process last = start(teacher, out);
@@ -77,27 +76,11 @@ class InvertCrashAndResumeTest {
     }
 
     private Process start(FakeTeacherServer teacher, Path out) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classpath, Main.class.getName(), "invert",
+        List<String> command = new ArrayList<>(List.of("invert",
                 "--input", "seeds/seed_tasks.jsonl", "--target", String.valueOf(TARGET),
                 "--rouge-threshold", "0.9",
                 "--teacher-url", teacher.openAiUrl(), "--model", "crash-test", "--concurrency", "8",
                 "--out", out.toString()));
-        File log = dir.resolve("child.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-    }
-
-    private static void waitForLines(Path examples, int atLeast, Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (Files.exists(examples) && Files.readAllLines(examples).size() >= atLeast) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        assertThat(child.isAlive()).as("child still running when it had written " + atLeast + " lines").isTrue();
+        return ChildProcess.start(dir.resolve("child.log"), command);
     }
 }

@@ -1,5 +1,7 @@
 package dev.instructgen.method.selfinstruct;
 
+import dev.instructgen.testing.MemoryJournal;
+import dev.instructgen.testing.ScriptedTeacher;
 import dev.instructgen.dataset.MethodId;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.dataset.Example;
@@ -7,9 +9,7 @@ import dev.instructgen.filter.InstructionFilterSettings;
 import dev.instructgen.dataset.LicenseInfo;
 import dev.instructgen.licensing.SeedSource;
 import dev.instructgen.pipeline.Budget;
-import dev.instructgen.pipeline.FakeTeacher;
-import dev.instructgen.pipeline.MemoryJournal;
-import dev.instructgen.pipeline.MutableClock;
+import dev.instructgen.testing.MutableClock;
 import dev.instructgen.pipeline.PlainProgressReporter;
 import dev.instructgen.pipeline.RunAssembly;
 import dev.instructgen.pipeline.RunContext;
@@ -51,7 +51,7 @@ class SelfInstructRunTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T22:00:00Z"));
     private final MemoryJournal journal = new MemoryJournal();
-    private final FakeTeacher teacher = new FakeTeacher();
+    private final ScriptedTeacher teacher = new ScriptedTeacher().named("fake-model");
     private final AtomicInteger counter = new AtomicInteger();
 
     /** Seven fresh instructions from random words, plus one that repeats the first. */
@@ -106,14 +106,14 @@ class SelfInstructRunTest {
         SplittableRandom random = new SplittableRandom(11);
         teacher.on("instruction-generation", r -> {
             synchronized (random) {
-                return FakeTeacher.reply(list(random));
+                return ScriptedTeacher.reply(list(random));
             }
         });
-        teacher.on("classification", r -> FakeTeacher.reply(r.messages().get(0).content().contains("Classify")
+        teacher.on("classification", r -> ScriptedTeacher.reply(r.messages().get(0).content().contains("Classify")
                 ? "Yes" : "No"));
         teacher.on("instance-generation", r -> {
             int n = counter.incrementAndGet();
-            return FakeTeacher.reply(r.messages().get(0).content().contains("Class label:")
+            return ScriptedTeacher.reply(r.messages().get(0).content().contains("Class label:")
                     ? "Class label: A\nInput: first " + n + "\nClass label: B\nInput: second " + n
                     + "\nClass label: C\nInput: third " + n
                     : "Example 1\nInput: x" + n + "\nOutput: y" + n + "\nExample 2\nInput: p" + n + "\nOutput: q" + n

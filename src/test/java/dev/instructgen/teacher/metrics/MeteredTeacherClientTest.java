@@ -2,9 +2,9 @@ package dev.instructgen.teacher.metrics;
 
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.RetriableTeacherException;
-import dev.instructgen.teacher.fakes.RecordingMetrics;
-import dev.instructgen.teacher.fakes.Requests;
-import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import dev.instructgen.testing.RecordingMetrics;
+import dev.instructgen.testing.Requests;
+import dev.instructgen.testing.ScriptedTeacher;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.instructgen.teacher.resilience;
 
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.RetriableTeacherException;
-import dev.instructgen.teacher.fakes.Requests;
-import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import dev.instructgen.testing.Requests;
+import dev.instructgen.testing.ScriptedTeacher;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.instructgen.teacher.resilience;
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherUnavailableException;
-import dev.instructgen.teacher.fakes.FakeTime;
-import dev.instructgen.teacher.fakes.Requests;
-import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
+import dev.instructgen.testing.Requests;
+import dev.instructgen.testing.ScriptedTeacher;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CircuitBreakingTeacherClientTest {
 
-    final FakeTime time = new FakeTime();
+    final MutableClock time = new MutableClock();
     final BreakerPolicy policy = new BreakerPolicy(4, 4, 50f, Duration.ofSeconds(10), Duration.ofSeconds(40),
             Duration.ofSeconds(1));
 

@@ -11,10 +11,10 @@ import dev.instructgen.teacher.stack.TeacherSeams;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.stack.TeacherStack;
 import dev.instructgen.teacher.TeacherUnavailableException;
-import dev.instructgen.teacher.fakes.FakeTime;
-import dev.instructgen.teacher.fakes.RecordingMetrics;
-import dev.instructgen.teacher.fakes.Requests;
-import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
+import dev.instructgen.testing.RecordingMetrics;
+import dev.instructgen.testing.Requests;
+import dev.instructgen.testing.ScriptedTeacher;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue: a hanging teacher overshot --patience by half, and moderate error rates opened the breaker. */
 class GivingUpInTimeTest {
 
-    final FakeTime time = new FakeTime();
+    final MutableClock time = new MutableClock();
 
     /** Answers nothing: every attempt takes the whole timeout on the fake clock, then times out. */
     final class HangingTeacher implements TeacherClient {

@@ -2,9 +2,9 @@ package dev.instructgen.teacher.resilience;
 
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherRequest;
-import dev.instructgen.teacher.fakes.FakeTime;
-import dev.instructgen.teacher.fakes.Requests;
-import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
+import dev.instructgen.testing.Requests;
+import dev.instructgen.testing.ScriptedTeacher;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitedTeacherClientTest {
 
-    final FakeTime time = new FakeTime();
+    final MutableClock time = new MutableClock();
     final ScriptedTeacher teacher = new ScriptedTeacher();
 
     @Test

@@ -4,10 +4,10 @@ import dev.instructgen.teacher.FatalTeacherException;
 import dev.instructgen.teacher.FaultKind;
 import dev.instructgen.teacher.RetriableTeacherException;
 import dev.instructgen.teacher.TeacherReply;
-import dev.instructgen.teacher.fakes.FakeTime;
-import dev.instructgen.teacher.fakes.RecordingMetrics;
-import dev.instructgen.teacher.fakes.Requests;
-import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
+import dev.instructgen.testing.RecordingMetrics;
+import dev.instructgen.testing.Requests;
+import dev.instructgen.testing.ScriptedTeacher;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RetryingTeacherClientTest {
 
-    final FakeTime time = new FakeTime();
+    final MutableClock time = new MutableClock();
     final RecordingMetrics metrics = new RecordingMetrics();
     final RetryPolicy policy = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(30));
 
@@ -130,7 +130,7 @@ class RetryingTeacherClientTest {
 
     @Test
     void jitterIsReproducibleFromTheSeed() {
-        FakeTime other = new FakeTime();
+        MutableClock other = new MutableClock();
         new RetryingTeacherClient(new ScriptedTeacher().then(3, ScriptedTeacher.failing(FaultKind.CONNECTION)),
                 policy, metrics, other, new SplittableRandom(99)).complete(Requests.simple());
         retrying(new ScriptedTeacher().then(3, ScriptedTeacher.failing(FaultKind.CONNECTION)), 99)

@@ -9,10 +9,10 @@ import dev.instructgen.teacher.TeacherApi;
 import dev.instructgen.teacher.TeacherBackend;
 import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherSettings;
-import dev.instructgen.teacher.fakes.FakeTime;
-import dev.instructgen.teacher.fakes.RecordingMetrics;
-import dev.instructgen.teacher.fakes.Requests;
-import dev.instructgen.teacher.fakes.ScriptedTeacher;
+import dev.instructgen.testing.MutableClock;
+import dev.instructgen.testing.RecordingMetrics;
+import dev.instructgen.testing.Requests;
+import dev.instructgen.testing.ScriptedTeacher;
 import dev.instructgen.teacher.resilience.BreakerPolicy;
 import dev.instructgen.teacher.resilience.RetryPolicy;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TeacherBackendsTest {
 
-    final FakeTime time = new FakeTime();
+    final MutableClock time = new MutableClock();
 
     @Test
     void aRegisteredBackendPlugsInUnderTheWholeStackWithoutEditingIt() {

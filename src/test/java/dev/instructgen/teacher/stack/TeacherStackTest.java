@@ -17,8 +17,8 @@ import dev.instructgen.teacher.stack.TeacherSeams;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.TeacherUnavailableException;
 import dev.instructgen.teacher.TokenUsage;
-import dev.instructgen.teacher.fakes.FakeTime;
-import dev.instructgen.teacher.fakes.RecordingMetrics;
+import dev.instructgen.testing.MutableClock;
+import dev.instructgen.testing.RecordingMetrics;
 import dev.instructgen.teacher.resilience.BreakerPolicy;
 import dev.instructgen.teacher.resilience.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +54,7 @@ class TeacherStackTest {
             """;
 
     WireMockServer server;
-    final FakeTime time = new FakeTime();
+    final MutableClock time = new MutableClock();
     final RecordingMetrics metrics = new RecordingMetrics();
     TeacherClient stack;
 

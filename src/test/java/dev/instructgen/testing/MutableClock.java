@@ -1,4 +1,4 @@
-package dev.instructgen.teacher.fakes;
+package dev.instructgen.testing;
 
 import dev.instructgen.teacher.resilience.Sleeper;
 
@@ -10,17 +10,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that only moves when someone sleeps on it (or a test advances it); records every sleep. */
-public final class FakeTime extends Clock implements Sleeper {
+/**
+ * The one clock tests move by hand. It is also a {@link Sleeper}: a sleep records its duration and moves the
+ * clock on, so code that backs off finishes at once while its waits stay visible to the test.
+ */
+public final class MutableClock extends Clock implements Sleeper {
 
     private Instant now;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    public FakeTime() {
+    /** Starts at 2026-01-01T00:00:00Z. */
+    public MutableClock() {
         this(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    public FakeTime(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 

@@ -1,4 +1,4 @@
-package dev.instructgen.teacher.fakes;
+package dev.instructgen.testing;
 
 import dev.instructgen.teacher.Sampling;
 import dev.instructgen.teacher.TeacherRequest;
