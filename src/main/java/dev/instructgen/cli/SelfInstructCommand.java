@@ -43,6 +43,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
     @Mixin
     SeedSetOptions seedSet;
 
+    @Mixin
+    QualityOptions quality;
+
     @Option(names = "--instances-per-task", paramLabel = "N", defaultValue = "1",
             description = "Instances kept per instruction, 1 to 5. Default: ${DEFAULT-VALUE}")
     int instancesPerTask;
@@ -74,7 +77,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
         SelfInstructPrompts prompts = new SelfInstructPrompts(library);
         prompts.validate();
         return new SelfInstructMethod(seedSet.seeds, seedTasks, seedLicenses, settings, filters, seedSet.tokenizer(),
-                seedSet.rougeThreshold(), prompts, judge.setup(gen, configFile, library));
+                seedSet.rougeThreshold(), prompts, judge.setup(gen, configFile, library), quality.inline());
     }
 
 }

@@ -17,6 +17,7 @@ import dev.instructgen.report.MethodCard;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.TokenizerKind;
 
+import dev.instructgen.filter.quality.InlineQuality;
 import dev.instructgen.filter.quality.JudgeSetup;
 import dev.instructgen.filter.quality.QualityTally;
 
@@ -32,12 +33,21 @@ import java.util.Map;
  *
  * @param seedsFile the seed file as given on the command line
  * @param judge     the LLM judge ({@code --judge}), or null
+ * @param quality   semantic dedup and decontamination ({@code --semantic-dedup}, {@code --decontaminate})
  */
 public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
                                  SelfInstructSettings settings, InstructionFilterSettings filters,
                                  TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts,
-                                 JudgeSetup judge)
+                                 JudgeSetup judge, InlineQuality quality)
         implements GenerationMethod {
+
+    public SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
+                              SelfInstructSettings settings, InstructionFilterSettings filters,
+                              TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts,
+                              JudgeSetup judge) {
+        this(seedsFile, seeds, seedLicenses, settings, filters, tokenizer, rougeThreshold, prompts, judge,
+                InlineQuality.OFF);
+    }
 
     public SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
                               SelfInstructSettings settings, InstructionFilterSettings filters,
@@ -47,7 +57,8 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
 
     /** What defines a Self-Instruct run, in the manifest's order ({@code judge} only when one is asked). */
     record Settings(double rougeThreshold, TokenizerKind tokenizer, SelfInstructSettings method,
-                    InstructionFilterSettings filters, String seedsLicense, String policyVersion, JudgeSetup judge)
+                    InstructionFilterSettings filters, String seedsLicense, String policyVersion, JudgeSetup judge,
+                    InlineQuality quality)
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
@@ -64,6 +75,9 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
             m.put("license_policy_version", policyVersion);
             if (judge != null) {
                 m.put("judge", judge.manifest());
+            }
+            if (quality.on()) {
+                m.put("quality", quality.manifest());
             }
             return m;
         }
@@ -82,7 +96,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
     public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
         spec.novelty(tokenizer, rougeThreshold)
                 .settings(new Settings(rougeThreshold, tokenizer, settings, filters, seedsLicense(),
-                        licensing.policyVersion(), judge))
+                        licensing.policyVersion(), judge, quality))
                 .prompts(promptHashes())
                 .seeds(new RunSpec.SeedRef(seedsFile.toString(), FileDigest.sha256(seedsFile), seedsLicense()))
                 .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
@@ -105,7 +119,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         String idPrefix = ctx.resumed()
                 ? "si-" + Long.toString(ctx.clock().instant().getEpochSecond(), 36) + "-" : "si-";
         return new SelfInstructRun(ctx, pool, prompts, settings,
-                SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask()), idPrefix,
+                SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask(), quality), idPrefix,
                 judging(ctx));
     }
 
@@ -143,6 +157,9 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         if (judge != null) {
             m.put("judge", judge.teacher().model() + " @ " + judge.teacher().host() + ", min score "
                     + judge.settings().minScore() + ", unreadable: " + judge.settings().onUnreadable().key());
+        }
+        if (quality.on()) {
+            m.putAll(quality.display());
         }
         return m;
     }
