@@ -208,12 +208,19 @@ class InlineQualityFiltersTest {
             return base.apply(prompt);
         };
         Path run = dir.resolve("evolved");
+        // the settings come from the config file this time, the benchmark files as a YAML list
+        Path config = dir.resolve("quality.yaml");
+        Files.writeString(config, "semantic-dedup: 0.9\ndecontaminate:\n  - " + bench + "\n");
         try (FakeTeacherServer teacher = FakeTeacherServer.start(responder, Duration.ZERO, 4)) {
-            int exit = run("evol-instruct", "--input", input.toString(), "--out", run.toString(), "--rounds", "3",
-                    "--teacher-url", teacher.openAiUrl(), "--model", "m", "--no-equality-judge",
-                    "--semantic-dedup", "0.9", "--decontaminate", bench.toString());
+            int exit = run("evol-instruct", "--config", config.toString(), "--input", input.toString(),
+                    "--out", run.toString(), "--rounds", "3", "--teacher-url", teacher.openAiUrl(), "--model", "m",
+                    "--no-equality-judge");
             assertThat(exit).as(err.toString()).isZero();
         }
+        JsonNode quality = JsonCodec.mapper().readTree(run.resolve("manifest.json").toFile())
+                .path("settings").path("quality");
+        assertThat(quality.path("semantic_dedup").asDouble()).isEqualTo(0.9);
+        assertThat(quality.path("decontaminate_sha256")).hasSize(1);
         List<JsonNode> rejected = JudgeEndToEndTest.lines(run.resolve("rejected.jsonl"));
         List<JsonNode> overlap = byReason(rejected, "benchmark_overlap");
         assertThat(overlap).isNotEmpty().allSatisfy(r ->
