@@ -2,14 +2,24 @@ package dev.instructgen.cli;
 
 import dev.instructgen.dataset.Dataset;
 import dev.instructgen.dataset.DatasetReader;
+import dev.instructgen.config.ConfigFile;
+import dev.instructgen.config.JudgeSection;
+import dev.instructgen.error.BadInputException;
+import dev.instructgen.filter.quality.JudgeSettings;
+import dev.instructgen.filter.quality.JudgeSetup;
+import dev.instructgen.filter.quality.LlmJudge;
+import dev.instructgen.filter.quality.OnUnreadable;
 import dev.instructgen.filter.quality.QualitySettings;
+import dev.instructgen.prompt.PromptLibrary;
+import dev.instructgen.teacher.TeacherUrl;
+import dev.instructgen.teacher.pricing.PriceTable;
+import picocli.CommandLine.Mixin;
 import dev.instructgen.licensing.SeedLicenseResolver;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.TeacherTerms;
 import dev.instructgen.licensing.TeacherTermsPolicy;
 import dev.instructgen.method.curate.CurateMethod;
 import dev.instructgen.pipeline.Budget;
-import dev.instructgen.pipeline.FileDigest;
 import dev.instructgen.pipeline.RunAssembly;
 import dev.instructgen.pipeline.RunOutcome;
 import dev.instructgen.pipeline.RunSession;
@@ -20,7 +30,6 @@ import dev.instructgen.teacher.TeacherClient;
 import dev.instructgen.teacher.TeacherIdentity;
 import dev.instructgen.teacher.TeacherSettings;
 import dev.instructgen.teacher.pricing.Price;
-import dev.instructgen.text.overlap.BenchmarkIndex;
 import dev.instructgen.text.semantic.BgeSmallEmbedder;
 import dev.instructgen.text.semantic.SentenceEmbedder;
 import picocli.CommandLine;
@@ -41,13 +50,15 @@ import java.util.function.Supplier;
  * (resumable like the generating commands); docs/quality.md.
  */
 @Command(name = "curate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Filter an existing dataset or run: semantic near-duplicates, benchmark decontamination and "
-                + "--top N selection (ties broken toward diversity). No teacher requests.",
+        description = {"Filter an existing dataset or run: benchmark decontamination, semantic near-duplicates, an "
+                + "optional LLM judge (--judge) and --top N selection (best score first, ties broken toward "
+                + "diversity). Without --judge no teacher requests.",
                 "Writes a run directory: examples.jsonl (records with their provenance and license), rejected.jsonl "
                         + "(with reasons), stats.json, manifest.json, DATASET_CARD.md. Rerunning resumes."},
         footer = {"", "Example:",
                 "  instructgen curate --in runs/evolved --out runs/curated --semantic-dedup 0.85 \\",
-                "      --decontaminate bench/gsm8k_test.jsonl bench/mmlu.jsonl --top 1000"})
+                "      --decontaminate bench/gsm8k_test.jsonl bench/mmlu.jsonl --top 1000 \\",
+                "      --judge --judge-url http://localhost:11434 --judge-api ollama --judge-model qwen2.5:14b"})
 public final class CurateCommand implements Callable<Integer> {
 
     /** Curate asks no teacher; the engine's teacher slot holds this placeholder, which refuses any request. */
@@ -75,30 +86,53 @@ public final class CurateCommand implements Callable<Integer> {
                     + "else per-record license fields, else unknown).")
     String inputLicense;
 
-    @Option(names = "--semantic-dedup", paramLabel = "T",
-            description = "Drop a record whose instruction (plus input) has embedding cosine similarity above T "
-                    + "with one kept before it; 0.85 suits bge-small-en-v1.5. Default: off")
-    Double semanticDedup;
+    @Mixin
+    QualityOptions quality;
 
-    @Option(names = "--decontaminate", paramLabel = "FILE", arity = "1..*",
-            description = "Benchmark files (JSONL with a text field, or plain text one item per line): drop "
-                    + "records that reproduce an item.")
-    List<Path> decontaminate = List.of();
+    @Mixin
+    ConfigOption config;
 
-    @Option(names = "--decontaminate-field", paramLabel = "NAME",
-            description = "JSONL field holding a benchmark item's text. Default: the first of question, prompt, "
-                    + "instruction, text, input")
-    String decontaminateField;
+    @Option(names = "--judge",
+            description = "Score every record that passes the other filters with an LLM judge (AlpaGasus rubric, "
+                    + "0-5, prompts/judge/score.txt); needs --judge-url and --judge-model.")
+    boolean judge;
 
-    @Option(names = "--ngram", paramLabel = "N", defaultValue = "" + BenchmarkIndex.DEFAULT_NGRAM,
-            description = "Shared run of words that counts as contamination (GPT-3: 13). Default: ${DEFAULT-VALUE}")
-    int ngram;
+    @Option(names = "--judge-url", paramLabel = "URL", description = "Base URL of the judge.")
+    String judgeUrl;
 
-    @Option(names = "--decontaminate-threshold", paramLabel = "F1",
-            defaultValue = "" + BenchmarkIndex.DEFAULT_ROUGE_THRESHOLD,
-            description = "Also drop when ROUGE-L F1 with an item exceeds this (light edits). "
+    @Option(names = "--judge-model", paramLabel = "NAME", description = "Judge model.")
+    String judgeModel;
+
+    @Option(names = "--judge-api", paramLabel = "openai|ollama", defaultValue = "openai",
+            description = "Wire format of the judge. Default: ${DEFAULT-VALUE}")
+    TeacherApi judgeApi;
+
+    @Option(names = "--min-score", paramLabel = "S", defaultValue = "4.5",
+            description = "Keep records the judge scores at least this (0-5; AlpaGasus kept >= 4.5). "
                     + "Default: ${DEFAULT-VALUE}")
-    double decontaminateThreshold;
+    double minScore;
+
+    @Option(names = "--on-unreadable", paramLabel = "keep|drop", defaultValue = "drop",
+            description = "What to do with a record whose verdict cannot be read after one retry. "
+                    + "Default: ${DEFAULT-VALUE}")
+    String onUnreadable;
+
+    @Option(names = "--api-key-env", paramLabel = "NAME", defaultValue = "OPENAI_API_KEY",
+            description = "Environment variable holding the judge's API key (none needed for local servers). "
+                    + "Default: ${DEFAULT-VALUE}")
+    String apiKeyEnv;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+            description = "Judge requests in flight at once. Default: ${DEFAULT-VALUE}")
+    int concurrency;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s", converter = DurationConverter.class,
+            description = "Per-request timeout of the judge. Default: ${DEFAULT-VALUE}")
+    Duration timeout;
+
+    @Option(names = "--prompts", paramLabel = "DIR",
+            description = "Directory overriding shipped templates (judge/score.txt).")
+    Path promptsDir;
 
     @Option(names = "--top", paramLabel = "N",
             description = "Keep at most N records, best score first and ties broken toward diversity (the least "
@@ -125,24 +159,31 @@ public final class CurateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dataset dataset = DatasetReader.read(in);
-        QualitySettings quality = new QualitySettings(semanticDedup, decontaminate,
-                decontaminate.stream().map(FileDigest::sha256).toList(), decontaminateField, ngram,
-                decontaminateThreshold);
+        QualitySettings qualitySettings = quality.settings();
+        JudgeSetup judgeSetup = judgeSetup();
         SeedLicenses licenses = new SeedLicenseResolver().resolve(dataset.file(), inputLicense, dataset.tasks());
-        String policyVersion = TeacherTermsPolicy.loadDefault().version();
+        TeacherTermsPolicy policy = TeacherTermsPolicy.loadDefault();
+        String policyVersion = policy.version();
         CurateMethod method = new CurateMethod(in, dataset, licenses,
-                CurateMethod.settings(dataset, quality, top, policyVersion), embedder);
+                CurateMethod.settings(dataset, qualitySettings, top, policyVersion, judgeSetup), embedder,
+                judgeSetup);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try (RunLog log = RunLog.forEnvironment(clock, System.getenv())) {
             PrintWriter outTee = log.tee(stdout);
             PrintWriter errTee = log.tee(stderr);
-            RunSession.Licensing licensing = new RunSession.Licensing(NO_TEACHER_TERMS, policyVersion, false,
-                    Price.free("curate makes no teacher requests"));
-            RunSession session = new RunSession(new RunSession.Options(out, NO_TEACHER, null, Budget.UNLIMITED, 0,
+            TeacherSettings teacher = judgeSetup == null ? NO_TEACHER : judgeSetup.teacher();
+            TeacherTerms terms = judgeSetup == null ? NO_TEACHER_TERMS : policy.termsFor(teacher.identity());
+            Price price = judgeSetup == null ? Price.free("curate makes no teacher requests")
+                    : PriceTable.loadDefault().priceFor(teacher.identity());
+            RunSession.Licensing licensing = new RunSession.Licensing(terms, policyVersion, false, price);
+            RunSession session = new RunSession(new RunSession.Options(out, teacher, null, Budget.UNLIMITED, 0,
                     progressInterval, System.console() != null, true), licensing,
-                    warnings -> withoutTeacher(RunAssembly.productionParts(System::getenv, clock,
-                            VersionProvider.version(), licensing.price(), NO_TEACHER_TERMS, warnings)),
+                    warnings -> {
+                        RunAssembly.Parts parts = RunAssembly.productionParts(System::getenv, clock,
+                                VersionProvider.version(), price, terms, warnings);
+                        return judgeSetup == null ? withoutTeacher(parts) : parts;
+                    },
                     clock, errTee, log::attach);
             if (dryRun) {
                 outTee.print(method.dryRun(session.spec(method), licensing).text());
@@ -154,6 +195,29 @@ public final class CurateCommand implements Callable<Integer> {
             return RunOutcomeReport.report(outcome, "done: " + method.doneSummary(outcome, session.spec(method),
                     finished.accepted()) + " in " + out.resolve("examples.jsonl"), outTee, errTee);
         }
+    }
+
+    /** The judge of --judge, or null; curate has no teacher of its own, so the judge must be named in full. */
+    private JudgeSetup judgeSetup() {
+        if (!judge) {
+            if (judgeUrl != null || judgeModel != null) {
+                throw new BadInputException("--judge-url and --judge-model need --judge");
+            }
+            return null;
+        }
+        if (judgeUrl == null || judgeModel == null) {
+            throw new BadInputException("curate --judge needs --judge-url and --judge-model (curate has no teacher "
+                    + "whose endpoint the judge could share)");
+        }
+        ConfigFile file = config.file();
+        JudgeSection section = JudgeSection.apply(JudgeSettings.DEFAULT_SAMPLING,
+                file.section("judge").orElse(null), String.valueOf(file.path()));
+        JudgeSettings settings = new JudgeSettings(minScore, OnUnreadable.fromKey(onUnreadable), section.sampling());
+        int inFlight = section.concurrency() != null ? section.concurrency() : concurrency;
+        TeacherSettings teacher = new TeacherSettings(judgeApi, TeacherUrl.parse(judgeUrl), judgeModel, apiKeyEnv,
+                inFlight, timeout, 0, 0, Duration.ofMinutes(10));
+        return new JudgeSetup(teacher, false, settings,
+                PromptLibrary.withOverrides(promptsDir).get(LlmJudge.TEMPLATE));
     }
 
     private static RunAssembly.Parts withoutTeacher(RunAssembly.Parts parts) {

@@ -46,6 +46,9 @@ public final class EvolInstructCommand implements Callable<Integer> {
     @Mixin
     JudgeOptions judge;
 
+    @Mixin
+    QualityOptions quality;
+
     @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
             description = "Instructions to evolve: a Self-Instruct seed file, an Alpaca JSON/JSONL or Dolly JSONL "
                     + "dataset, or a run directory (its examples.jsonl).")
@@ -104,7 +107,7 @@ public final class EvolInstructCommand implements Callable<Integer> {
         PromptLibrary library = PromptLibrary.withOverrides(options.promptsDir);
         LibraryEvolPrompts prompts = new LibraryEvolPrompts(library);
         EvolInstructMethod method = new EvolInstructMethod(input, dataset, licenses, EvolInput.all(dataset, licenses),
-                settings, prompts, judge.setup(options, config.file(), library));
+                settings, prompts, judge.setup(options, config.file(), library), quality.inline());
         return GenerationRun.run(method, options, config, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 clock);
     }

@@ -68,8 +68,10 @@ public final class JudgeOptions {
                 : teacher.baseUrl();
         String model = judgeModel != null ? judgeModel : teacher.model();
         int concurrency = section.concurrency() != null ? section.concurrency() : teacher.concurrency();
+        // --reasoning, --structured and --log-requests apply to the judge's requests as to the teacher's
         TeacherSettings judgeTeacher = new TeacherSettings(api, url, model, teacher.apiKeyEnv(), concurrency,
-                teacher.timeout(), teacher.maxRpm(), teacher.maxTpm(), teacher.patience());
+                teacher.timeout(), teacher.maxRpm(), teacher.maxTpm(), teacher.patience(), teacher.reasoning(),
+                teacher.structured(), teacher.logRequests());
         boolean own = !judgeTeacher.equals(teacher);
         return new JudgeSetup(judgeTeacher, own, settings, prompts.get(LlmJudge.TEMPLATE));
     }

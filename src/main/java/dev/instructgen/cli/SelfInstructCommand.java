@@ -50,6 +50,9 @@ public final class SelfInstructCommand implements Callable<Integer> {
     @Mixin
     AnswerOptions answer;
 
+    @Mixin
+    QualityOptions quality;
+
     @Option(names = "--instances-per-task", paramLabel = "N", defaultValue = "1",
             description = "Instances kept per instruction, 1 to 5. Default: ${DEFAULT-VALUE}")
     int instancesPerTask;
@@ -87,7 +90,7 @@ public final class SelfInstructCommand implements Callable<Integer> {
         return new SelfInstructMethod(seedSet.seeds, seedTasks, seedLicenses, settings, filters, seedSet.tokenizer(),
                 seedSet.rougeThreshold(), prompts, judge.setup(gen, configFile, library),
                 answer.setup(gen, configFile, library, sampling.get(AnswerSetup.STAGE), seedLicenses.sources(),
-                        spec.commandLine().getErr()));
+                        spec.commandLine().getErr()), quality.inline());
     }
 
 }

@@ -67,9 +67,10 @@ public enum RejectionReason {
     CROSS_SOURCE_DUPLICATE("cross_source_duplicate", "mix",
             "ROUGE-L F1 above the threshold against a record an earlier source already put into the mix"),
     // Quality (issue 12): semantic near-duplicates and benchmark decontamination
-    SEMANTIC_DUPLICATE("semantic_duplicate", "curate",
+    SEMANTIC_DUPLICATE("semantic_duplicate", "curate, instruction-generation, evol-<operation>",
             "embedding cosine similarity above the threshold with an instruction already kept"),
-    BENCHMARK_OVERLAP("benchmark_overlap", "curate",
+    BENCHMARK_OVERLAP("benchmark_overlap",
+            "curate, instruction-generation, instance-generation, evol-<operation>",
             "shares a long word n-gram with a benchmark item, or its ROUGE-L F1 with one exceeds the threshold"),
     // Input inversion (docs/invert.md)
     INVERSION_SKIPPED("inversion_skipped", "invert", "the teacher answered SKIP: the example makes no sense inverted"),

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The small part of JSON Schema our stages need to describe a reply: objects whose properties are all required
- * and closed (what OpenAI's strict mode demands), arrays, strings, booleans and string enums. Adapters translate
+ * and closed (what OpenAI's strict mode demands), arrays, strings, numbers, booleans and string enums. Adapters translate
  * it to their wire format; {@link #toJsonSchema()} is the plain JSON Schema, for the request log.
  */
 public sealed interface JsonShape {
@@ -20,6 +20,11 @@ public sealed interface JsonShape {
 
     static JsonShape bool() {
         return new Bool();
+    }
+
+    /** A JSON number (integer or fraction), e.g. a judge's score. */
+    static JsonShape number() {
+        return new Num();
     }
 
     static JsonShape arrayOf(JsonShape items) {
@@ -50,6 +55,13 @@ public sealed interface JsonShape {
         @Override
         public Map<String, Object> toJsonSchema() {
             return Map.of("type", "boolean");
+        }
+    }
+
+    record Num() implements JsonShape {
+        @Override
+        public Map<String, Object> toJsonSchema() {
+            return Map.of("type", "number");
         }
     }
 

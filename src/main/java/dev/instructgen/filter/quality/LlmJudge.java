@@ -83,7 +83,8 @@ public final class LlmJudge {
                 "input", input == null || input.isBlank() ? "(none)" : input, "output", output));
         TokenUsage usage = TokenUsage.ZERO;
         for (int attempt = 1; attempt <= 2; attempt++) {
-            TeacherReply reply = teacher.complete(TeacherRequest.ofUserPrompt(STAGE, prompt, settings.sampling()));
+            TeacherReply reply = teacher.complete(TeacherRequest.ofUserPrompt(STAGE, prompt, settings.sampling())
+                    .withSchema(JudgeSchema.SCHEMA));
             usage = usage.plus(reply.usage());
             Optional<JudgeReplyParser.Parsed> parsed = parser.parse(reply.text());
             if (parsed.isPresent()) {

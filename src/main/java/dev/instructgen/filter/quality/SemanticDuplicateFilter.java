@@ -24,7 +24,15 @@ public final class SemanticDuplicateFilter implements Filter<QualityCandidate> {
 
     @Override
     public Verdict check(QualityCandidate candidate) {
-        SemanticIndex.Decision d = index.admit(candidate.id(), candidate.prompt());
+        return verdict(index.admit(candidate.id(), candidate.prompt()));
+    }
+
+    /** The same verdict without joining the pool (a check before a judge, whose keep decides the join). */
+    public Verdict lookUp(QualityCandidate candidate) {
+        return verdict(index.nearest(candidate.prompt()));
+    }
+
+    private Verdict verdict(SemanticIndex.Decision d) {
         if (d.novel()) {
             return Verdict.accept();
         }

@@ -5,6 +5,7 @@ import dev.instructgen.dataset.DatasetFormat;
 import dev.instructgen.dataset.DatasetRecord;
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.MethodId;
+import dev.instructgen.filter.quality.JudgeSetup;
 import dev.instructgen.filter.quality.QualityFilters;
 import dev.instructgen.licensing.SeedLicenses;
 import dev.instructgen.licensing.SeedSource;
@@ -26,22 +27,28 @@ import java.util.function.Supplier;
 
 /**
  * {@code instructgen curate} as a {@link GenerationMethod}: the records of any dataset or run through the quality
- * filters, into a run directory of its own (so resume, progress, stats and the card are the engine's). It makes no
- * teacher request; an LLM judge would be one more filter of {@link QualityFilters} and its score the ranking of
- * {@link DiversePicker}. See docs/quality.md.
+ * filters, into a run directory of its own (so resume, progress, stats and the card are the engine's). Its only
+ * teacher requests are the LLM judge's ({@code --judge}), whose score is the ranking of {@link DiversePicker}. See
+ * docs/quality.md.
  *
  * @param inputArgument the --in as given (a file or a run directory)
  * @param embedder      the sentence model, asked for only when semantic dedup or --top needs it
+ * @param judge         the LLM judge, or null; its requests go through the run's teacher slot
  */
 public record CurateMethod(Path inputArgument, Dataset dataset, SeedLicenses licenses, CurateSettings settings,
-                           Supplier<SentenceEmbedder> embedder) implements GenerationMethod {
+                           Supplier<SentenceEmbedder> embedder, JudgeSetup judge) implements GenerationMethod {
+
+    public CurateMethod(Path inputArgument, Dataset dataset, SeedLicenses licenses, CurateSettings settings,
+                        Supplier<SentenceEmbedder> embedder) {
+        this(inputArgument, dataset, licenses, settings, embedder, null);
+    }
 
     /** The settings of a run over {@code dataset}: pins the input's path, format and content. */
     public static CurateSettings settings(Dataset dataset, dev.instructgen.filter.quality.QualitySettings quality,
-                                          Integer top, String policyVersion) {
+                                          Integer top, String policyVersion, JudgeSetup judge) {
         Path file = dataset.file();
         return new CurateSettings(file.toString(), dataset.format().toString(), FileDigest.sha256(file), quality,
-                top, policyVersion);
+                top, policyVersion, judge == null ? null : judge.manifest());
     }
 
     @Override
@@ -74,6 +81,7 @@ public record CurateMethod(Path inputArgument, Dataset dataset, SeedLicenses lic
     @Override
     public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
         spec.settings(settings)
+                .prompts(judge == null ? Map.of() : Map.of(judge.template().name(), judge.template().sha256()))
                 .seeds(new RunSpec.SeedRef(settings.input(), settings.inputSha256(), license()))
                 .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
                         "input", license(), licenses.origin().name().toLowerCase(Locale.ROOT)));
@@ -85,13 +93,14 @@ public record CurateMethod(Path inputArgument, Dataset dataset, SeedLicenses lic
         boolean needsModel = settings.quality().semantic() || settings.top() != null;
         CachedEmbedder model = needsModel ? new CachedEmbedder(embedder.get()) : null;
         QualityFilters filters = QualityFilters.of(settings.quality(), () -> model);
-        DiversePicker picker = null;
+        java.util.function.Function<double[], DiversePicker> picker = null;
         if (settings.top() != null) {
             List<float[]> vectors = model.embedAll(records.stream().map(e -> CurateRun.candidate(e).prompt())
                     .toList());
-            picker = new DiversePicker(vectors, new double[records.size()]);
+            picker = scores -> new DiversePicker(vectors, scores);
         }
-        return new CurateRun(ctx, records, filters, picker);
+        CurateJudge judging = judge == null ? null : new CurateJudge(ctx, judge.judge(ctx.teacher()));
+        return new CurateRun(ctx, records, filters, judging, picker);
     }
 
     @Override
@@ -109,6 +118,10 @@ public record CurateMethod(Path inputArgument, Dataset dataset, SeedLicenses lic
         Map<String, String> m = new LinkedHashMap<>();
         m.put("input", String.valueOf(inputArgument));
         m.putAll(settings.quality().display());
+        if (judge != null) {
+            m.put("judge", judge.teacher().model() + " @ " + judge.teacher().host() + ", min score "
+                    + judge.settings().minScore() + ", unreadable: " + judge.settings().onUnreadable().key());
+        }
         m.put("top", settings.top() == null ? "all that pass"
                 : settings.top() + " (ties broken toward diversity: least similar to the records kept)");
         return m;
@@ -121,7 +134,9 @@ public record CurateMethod(Path inputArgument, Dataset dataset, SeedLicenses lic
 
     @Override
     public DryRun dryRun(RunSpec spec, RunSession.Licensing licensing) {
-        StringBuilder text = new StringBuilder("curate makes no teacher requests (cost $0)\n");
+        StringBuilder text = new StringBuilder(judge == null ? "curate makes no teacher requests (cost $0)\n"
+                : "curate asks the judge once per record that passes the other filters (twice when a verdict "
+                + "cannot be read)\n");
         text.append("  records           ").append(recordCount()).append('\n');
         displaySettings(spec).forEach((k, v) -> text.append(String.format(Locale.ROOT, "  %-17s %s%n", k, v)));
         return new DryRun(text.toString(), 0.0);

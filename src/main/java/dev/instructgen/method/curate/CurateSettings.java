@@ -11,10 +11,11 @@ import java.util.Map;
  * What defines a curate run, in the manifest's order: the input (path, format, sha256), the filters and --top. A
  * change of any of them refuses to resume.
  *
- * @param top keep at most this many records (best score first, ties toward diversity), or null for all that pass
+ * @param top   keep at most this many records (best score first, ties toward diversity), or null for all that pass
+ * @param judge the LLM judge's settings (model, threshold, rubric, sampling), or null without --judge
  */
 public record CurateSettings(String input, String inputFormat, String inputSha256, QualitySettings quality,
-                             Integer top, String policyVersion) implements MethodSettings {
+                             Integer top, String policyVersion, Map<String, Object> judge) implements MethodSettings {
 
     public CurateSettings {
         if (top != null && top < 1) {
@@ -31,6 +32,9 @@ public record CurateSettings(String input, String inputFormat, String inputSha25
         m.putAll(quality.manifest());
         m.put("top", top);
         m.put("license_policy_version", policyVersion);
+        if (judge != null) {
+            m.put("judge", judge);
+        }
         return m;
     }
 }

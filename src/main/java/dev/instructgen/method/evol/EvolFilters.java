@@ -9,9 +9,11 @@ import dev.instructgen.filter.evol.NoInformationGainCheck;
 import dev.instructgen.filter.evol.PromptLeakFilter;
 import dev.instructgen.filter.evol.Rewrite;
 import dev.instructgen.filter.evol.StopwordsOnlyFilter;
+import dev.instructgen.filter.quality.InlineQuality;
 import dev.instructgen.text.NoveltyIndex;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every elimination rule of an Evol-Instruct run (WizardLM, Xu et al. 2023, section 3.3), cheapest first, in the
@@ -28,19 +30,30 @@ public record EvolFilters(Filter<Rewrite> rewrite, Filter<String> response, Nove
 
     /** @param pool the run's novelty index, used only when the settings turn the novelty check on */
     public static EvolFilters of(EvolSettings settings, NoveltyIndex pool) {
+        return of(settings, pool, InlineQuality.OFF);
+    }
+
+    /**
+     * With the inline quality filters: decontamination of the rewrite after the other rewrite rules (before the
+     * judge and the response are paid for) and of the answer after the answer rules; semantic near-duplicates joined
+     * to the novelty check, against the inputs and everything accepted outside the lineage.
+     */
+    public static EvolFilters of(EvolSettings settings, NoveltyIndex pool, InlineQuality quality) {
         Filter<Rewrite> rewrite = Filter.chain(
                 // Self-Instruct's minimum length applies to rewrites too: a 1-word " or " is no instruction
                 new WordCountFilter(InstructionFilterSettings.defaults().minWords(), Integer.MAX_VALUE)
                         .on(Rewrite::child),
                 new PromptLeakFilter().on(Rewrite::child),
-                new NoInformationGainCheck());
+                new NoInformationGainCheck(),
+                quality.promptOverlap().on(Rewrite::child));
         Filter<String> response = Filter.chain(
                 new ApologyFilter(),
-                new StopwordsOnlyFilter());
+                new StopwordsOnlyFilter(),
+                quality.outputOverlap());
         NoveltyFilter novelty = settings.noveltyFilter()
                 ? NoveltyFilter.over(pool, (nearest, threshold) -> String.format(Locale.ROOT,
                         "ROUGE-L F1 %.3f > %.2f against %s", nearest.score(), threshold, nearest.mostSimilarId()))
                 : NoveltyFilter.off();
-        return new EvolFilters(rewrite, response, novelty);
+        return new EvolFilters(rewrite, response, quality.novelty(novelty, id -> id, Map.of()));
     }
 }

@@ -17,6 +17,7 @@ import dev.instructgen.prompt.PromptTemplate;
 import dev.instructgen.report.MethodCard;
 import dev.instructgen.text.TokenizerKind;
 
+import dev.instructgen.filter.quality.InlineQuality;
 import dev.instructgen.filter.quality.JudgeSetup;
 
 import java.nio.file.Path;
@@ -33,10 +34,17 @@ import java.util.Set;
  *
  * @param inputArgument the --input as given (a file or a run directory), for the card and the done line
  * @param judge         the LLM judge ({@code --judge}), or null
+ * @param quality       semantic dedup and decontamination ({@code --semantic-dedup}, {@code --decontaminate})
  */
 public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicenses licenses, List<EvolInput> inputs,
-                                 EvolSettings settings, LibraryEvolPrompts prompts, JudgeSetup judge)
+                                 EvolSettings settings, LibraryEvolPrompts prompts, JudgeSetup judge,
+                                 InlineQuality quality)
         implements GenerationMethod {
+
+    public EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicenses licenses, List<EvolInput> inputs,
+                              EvolSettings settings, LibraryEvolPrompts prompts, JudgeSetup judge) {
+        this(inputArgument, dataset, licenses, inputs, settings, prompts, judge, InlineQuality.OFF);
+    }
 
     public EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicenses licenses, List<EvolInput> inputs,
                               EvolSettings settings, LibraryEvolPrompts prompts) {
@@ -44,7 +52,8 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
     }
 
     /** What defines an Evol-Instruct run, in the manifest's order ({@code judge} only when one is asked). */
-    record Settings(String input, String inputFormat, EvolSettings method, String policyVersion, JudgeSetup judge)
+    record Settings(String input, String inputFormat, EvolSettings method, String policyVersion, JudgeSetup judge,
+                    InlineQuality quality)
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
@@ -55,6 +64,9 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
             m.put("license_policy_version", policyVersion);
             if (judge != null) {
                 m.put("judge", judge.manifest());
+            }
+            if (quality.on()) {
+                m.put("quality", quality.manifest());
             }
             return m;
         }
@@ -88,7 +100,7 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
         Path file = dataset.file();
         spec.novelty(TokenizerKind.ROUGE_SCORE, settings.rougeThreshold() == null ? 1.0 : settings.rougeThreshold())
                 .settings(new Settings(file.toString(), dataset.format().toString(), settings,
-                        licensing.policyVersion(), judge))
+                        licensing.policyVersion(), judge, quality))
                 .prompts(hashes)
                 .seeds(new RunSpec.SeedRef(file.toString(), FileDigest.sha256(file), license()))
                 .licensePolicy(new RunSpec.LicensePolicy(licensing.policyVersion(), licensing.requireCommercial(),
@@ -97,7 +109,7 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
 
     @Override
     public MethodRun start(RunContext ctx) {
-        return new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY, judge).start(inputs);
+        return new EvolRun(ctx, settings, prompts, EvolRun.CHECKPOINT_EVERY, judge, quality).start(inputs);
     }
 
     @Override
@@ -129,6 +141,9 @@ public record EvolInstructMethod(Path inputArgument, Dataset dataset, SeedLicens
         if (judge != null) {
             m.put("judge", judge.teacher().model() + " @ " + judge.teacher().host() + ", min score "
                     + judge.settings().minScore() + ", unreadable: " + judge.settings().onUnreadable().key());
+        }
+        if (quality.on()) {
+            m.putAll(quality.display());
         }
         return m;
     }

@@ -2,6 +2,7 @@ package dev.instructgen.method.evol;
 
 import dev.instructgen.dataset.Example;
 import dev.instructgen.dataset.Rejection;
+import dev.instructgen.filter.quality.InlineQuality;
 import dev.instructgen.filter.quality.JudgeSetup;
 import dev.instructgen.filter.quality.QualityTally;
 import dev.instructgen.pipeline.GenerationMethod;
@@ -33,6 +34,7 @@ public final class EvolRun {
     private final EvolPrompts prompts;
     private final Duration checkpointEvery;
     private final JudgeSetup judge;
+    private final InlineQuality quality;
 
     public EvolRun(RunContext ctx, EvolSettings settings, EvolPrompts prompts, Duration checkpointEvery) {
         this(ctx, settings, prompts, checkpointEvery, null);
@@ -41,7 +43,14 @@ public final class EvolRun {
     /** @param judge the LLM judge answered evolutions must pass ({@code --judge}), or null */
     public EvolRun(RunContext ctx, EvolSettings settings, EvolPrompts prompts, Duration checkpointEvery,
                    JudgeSetup judge) {
+        this(ctx, settings, prompts, checkpointEvery, judge, InlineQuality.OFF);
+    }
+
+    /** @param quality semantic dedup and decontamination joined to the elimination rules ({@link EvolFilters}) */
+    public EvolRun(RunContext ctx, EvolSettings settings, EvolPrompts prompts, Duration checkpointEvery,
+                   JudgeSetup judge, InlineQuality quality) {
         this.judge = judge;
+        this.quality = quality;
         this.ctx = ctx;
         this.settings = settings;
         this.prompts = prompts;
@@ -54,7 +63,7 @@ public final class EvolRun {
      */
     public GenerationMethod.MethodRun start(List<EvolInput> inputs) {
         EvolutionStats stats = new EvolutionStats();
-        EvolFilters filters = EvolFilters.of(settings, ctx.novelty());
+        EvolFilters filters = EvolFilters.of(settings, ctx.novelty(), quality);
         ChainCheckpoint saved = ctx.journal().readCheckpoint(CHECKPOINT, ChainCheckpoint.class).orElse(null);
         EvolResume.State state = EvolResume.restore(inputs, settings.keepOriginals(), saved,
                 ctx.restoredExamples(), ctx.resumed() ? ctx.journal().restoredRejections() : List.of(), stats,

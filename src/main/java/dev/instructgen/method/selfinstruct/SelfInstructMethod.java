@@ -17,6 +17,7 @@ import dev.instructgen.report.MethodCard;
 import dev.instructgen.text.NoveltyIndex;
 import dev.instructgen.text.TokenizerKind;
 
+import dev.instructgen.filter.quality.InlineQuality;
 import dev.instructgen.filter.quality.JudgeSetup;
 import dev.instructgen.filter.quality.QualityTally;
 
@@ -33,18 +34,20 @@ import java.util.Map;
  * @param seedsFile the seed file as given on the command line
  * @param judge     the LLM judge ({@code --judge}), or null
  * @param answer    the answer pass ({@code --answer-pass}), or null
+ * @param quality   semantic dedup and decontamination ({@code --semantic-dedup}, {@code --decontaminate})
  */
 public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
                                  SelfInstructSettings settings, InstructionFilterSettings filters,
                                  TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts,
-                                 JudgeSetup judge, AnswerSetup answer)
+                                 JudgeSetup judge, AnswerSetup answer, InlineQuality quality)
         implements GenerationMethod {
 
     public SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
                               SelfInstructSettings settings, InstructionFilterSettings filters,
                               TokenizerKind tokenizer, double rougeThreshold, SelfInstructPrompts prompts,
                               JudgeSetup judge) {
-        this(seedsFile, seeds, seedLicenses, settings, filters, tokenizer, rougeThreshold, prompts, judge, null);
+        this(seedsFile, seeds, seedLicenses, settings, filters, tokenizer, rougeThreshold, prompts, judge, null,
+                InlineQuality.OFF);
     }
 
     public SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicenses seedLicenses,
@@ -59,7 +62,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
      */
     record Settings(double rougeThreshold, TokenizerKind tokenizer, SelfInstructSettings method,
                     InstructionFilterSettings filters, String seedsLicense, String policyVersion, JudgeSetup judge,
-                    AnswerSetup answer)
+                    AnswerSetup answer, InlineQuality quality)
             implements MethodSettings {
         @Override
         public Map<String, Object> manifest() {
@@ -70,6 +73,9 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
             }
             if (answer != null) {
                 m.put("answer", answer.manifest());
+            }
+            if (quality.on()) {
+                m.put("quality", quality.manifest());
             }
             return m;
         }
@@ -84,7 +90,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
     public void configure(RunSpec.Builder spec, RunSession.Licensing licensing) {
         SeedSetRun seedSet = new SeedSetRun(seedsFile, seedLicenses, tokenizer, rougeThreshold);
         seedSet.configure(spec, licensing, new Settings(rougeThreshold, tokenizer, settings, filters,
-                seedSet.seedsLicense(), licensing.policyVersion(), judge, answer), promptHashes());
+                seedSet.seedsLicense(), licensing.policyVersion(), judge, answer, quality), promptHashes());
     }
 
     private Map<String, String> promptHashes() {
@@ -108,7 +114,7 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         String idPrefix = ctx.resumed()
                 ? "si-" + Long.toString(ctx.clock().instant().getEpochSecond(), 36) + "-" : "si-";
         return new SelfInstructRun(ctx, pool, prompts, settings,
-                SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask()), idPrefix,
+                SelfInstructFilters.of(filters, ctx.novelty(), pool, settings.instancesPerTask(), quality), idPrefix,
                 judging(ctx), answering(ctx));
     }
 
@@ -164,6 +170,9 @@ public record SelfInstructMethod(Path seedsFile, List<SeedTask> seeds, SeedLicen
         }
         if (answer != null) {
             m.put("answer pass", answer.describe());
+        }
+        if (quality.on()) {
+            m.putAll(quality.display());
         }
         return m;
     }

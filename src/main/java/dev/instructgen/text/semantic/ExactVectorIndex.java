@@ -21,10 +21,13 @@ final class ExactVectorIndex implements VectorIndex {
     }
 
     @Override
-    public Neighbour nearest(float[] unit) {
+    public Neighbour nearest(float[] unit, java.util.function.IntPredicate accept) {
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int member = 0; member < size; member++) {
+            if (!accept.test(member)) {
+                continue;
+            }
             double score = SentenceEmbedder.dot(vectors.get(member), unit);
             if (score > bestScore) {
                 bestScore = score;

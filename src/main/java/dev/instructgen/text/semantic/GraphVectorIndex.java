@@ -56,12 +56,21 @@ final class GraphVectorIndex implements VectorIndex {
 
     @Override
     public Neighbour nearest(float[] unit) {
+        return search(unit, Bits.ALL);
+    }
+
+    @Override
+    public Neighbour nearest(float[] unit, java.util.function.IntPredicate accept) {
+        return search(unit, accept::test);
+    }
+
+    private Neighbour search(float[] unit, Bits accept) {
         if (wrapped.isEmpty()) {
             return null;
         }
         SearchResult result = GraphSearcher.search(TYPES.createFloatVector(unit),
                 Math.min(CANDIDATES, wrapped.size()), values, VectorSimilarityFunction.DOT_PRODUCT,
-                builder.getGraph(), Bits.ALL);
+                builder.getGraph(), accept);
         Neighbour best = null;
         for (SearchResult.NodeScore node : result.getNodes()) {
             double exact = SentenceEmbedder.dot(vectors.get(node.node), unit);

@@ -1,8 +1,13 @@
 package dev.instructgen.text.semantic;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The pool a new instruction must be semantically novel against: ROUGE-L misses paraphrases ("Name three rivers
@@ -23,6 +28,7 @@ public final class SemanticIndex {
     private final double threshold;
     private final int approximateFrom;
     private final List<String> ids = new ArrayList<>();
+    private final Map<String, Integer> ordinals = new HashMap<>();
     private final List<float[]> vectors = new ArrayList<>();
     private final ExactVectorIndex exact = new ExactVectorIndex(vectors);
     private VectorIndex active = exact;
@@ -78,6 +84,34 @@ public final class SemanticIndex {
         }
     }
 
+    /**
+     * The embedding of {@code text}, for callers that check and add in steps of their own ({@link #nearest(float[],
+     * Set)}, {@link #add(String, float[])}) under their own lock, e.g. together with another index.
+     */
+    public float[] embed(String text) {
+        return embedder.embed(text);
+    }
+
+    /** The most similar member to an embedding, leaving out {@code ignoredIds} (e.g. a candidate's lineage). */
+    public synchronized Decision nearest(float[] vector, Set<String> ignoredIds) {
+        if (ignoredIds.isEmpty()) {
+            return decide(vector, null);
+        }
+        Set<Integer> skipped = new HashSet<>();
+        for (String id : ignoredIds) {
+            Integer ordinal = ordinals.get(id);
+            if (ordinal != null) {
+                skipped.add(ordinal);
+            }
+        }
+        return decide(vector, skipped.isEmpty() ? null : ordinal -> !skipped.contains(ordinal));
+    }
+
+    /** Adds a member whose embedding the caller made with {@link #embed}. */
+    public synchronized void add(String id, float[] vector) {
+        insert(id, vector);
+    }
+
     public synchronized int size() {
         return ids.size();
     }
@@ -92,7 +126,12 @@ public final class SemanticIndex {
     }
 
     private Decision decide(float[] v) {
-        Neighbour n = active.nearest(v);
+        return decide(v, null);
+    }
+
+    /** @param accept the member ordinals that may answer, or null for all */
+    private Decision decide(float[] v, IntPredicate accept) {
+        Neighbour n = accept == null ? active.nearest(v) : active.nearest(v, accept);
         if (n == null) {
             return new Decision(true, null, 0.0);
         }
@@ -107,6 +146,7 @@ public final class SemanticIndex {
         }
         int ordinal = ids.size();
         ids.add(id);
+        ordinals.putIfAbsent(id, ordinal);
         vectors.add(v);
         exact.added(ordinal);
         if (active == exact && ids.size() >= approximateFrom) {

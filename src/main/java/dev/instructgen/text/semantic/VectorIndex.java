@@ -10,5 +10,10 @@ interface VectorIndex {
     void added(int ordinal);
 
     /** The most similar member to {@code unit}, or null when nothing has been added. */
-    Neighbour nearest(float[] unit);
+    default Neighbour nearest(float[] unit) {
+        return nearest(unit, ordinal -> true);
+    }
+
+    /** The most similar member among those {@code accept} lets through, or null when there is none. */
+    Neighbour nearest(float[] unit, java.util.function.IntPredicate accept);
 }

@@ -73,4 +73,21 @@ class LlmJudgeTest {
         assertThat(kept.verdict().accepted()).isTrue();
         assertThat(kept.quality().score()).isNull();
     }
+
+    @Test
+    void theScoreRequestDeclaresAJsonSchemaWhoseReplyTheParserReadsAndAFencedReplyIsStillRead() throws Exception {
+        ScriptedTeacher teacher = judgeReplying("Sure.\n```json\n{\"score\": 5, \"rationale\": \"right\"}\n```");
+        LlmJudge.Judgement j = judge(teacher, OnUnreadable.DROP).judge("Name a river.", "", "The Danube.");
+        assertThat(j.score()).isEqualTo(5.0);
+        var schema = teacher.requests().get(0).responseSchema();
+        assertThat(schema).isNotNull();
+        assertThat(schema.name()).isEqualTo("judge_verdict");
+        assertThat(schema.shape().toJsonSchema().toString()).contains("score={type=number}")
+                .contains("rationale={type=string}");
+        // what a server doing structured output returns, handed to the parser as the adapter does
+        String structured = schema.asText().apply(dev.instructgen.dataset.JsonCodec.mapper()
+                .readTree("{\"score\": 3.5, \"rationale\": \"misses a step\"}"));
+        assertThat(new JudgeReplyParser().parse(structured))
+                .contains(new JudgeReplyParser.Parsed(3.5, "misses a step"));
+    }
 }
