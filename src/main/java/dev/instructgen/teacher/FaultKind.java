@@ -25,6 +25,15 @@ public enum FaultKind {
         return this != PROMPT_TOO_LONG;
     }
 
+    /**
+     * The server answered, but with nothing usable (empty text, a body that is not the reply). Unlike a 5xx or a
+     * timeout this rarely clears by waiting: the same model given the same prompt tends to answer the same way,
+     * so such a request is given fewer attempts (see RetryingTeacherClient).
+     */
+    public boolean isUnusableAnswer() {
+        return this == EMPTY_CONTENT || this == MALFORMED_RESPONSE;
+    }
+
     /** The key used in stats.json, e.g. "rate_limited". */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -29,6 +29,14 @@ import java.util.random.RandomGenerator;
  */
 public final class RetryingTeacherClient implements TeacherClient {
 
+    /**
+     * Attempts for a request the server answered with empty or unreadable content (issue 17 #11): sampling may
+     * give a usable reply on a second or third try, but a model that keeps answering nothing would otherwise hold
+     * each request for 8 attempts and two minutes of backoff, and a run that never gets one answer took nine
+     * minutes to stop.
+     */
+    static final int UNUSABLE_ANSWER_ATTEMPTS = 3;
+
     private final TeacherClient delegate;
     private final RetryConfig config;
     private final TeacherMetrics metrics;
@@ -77,7 +85,9 @@ public final class RetryingTeacherClient implements TeacherClient {
                 metrics.onFault(request.stage(), rejected.kind(), false);
                 throw rejected;
             } catch (RetriableTeacherException fault) {
-                boolean willRetry = attempt < config.getMaxAttempts() && config.getExceptionPredicate().test(fault);
+                int allowed = fault.kind().isUnusableAnswer()
+                        ? Math.min(UNUSABLE_ANSWER_ATTEMPTS, config.getMaxAttempts()) : config.getMaxAttempts();
+                boolean willRetry = attempt < allowed && config.getExceptionPredicate().test(fault);
                 metrics.onFault(request.stage(), fault.kind(), willRetry);
                 if (!willRetry) {
                     throw new RetriableTeacherException(fault.kind(), "gave up after " + attempt + " attempts: "

@@ -45,6 +45,26 @@ class RetryingTeacherClientTest {
     }
 
     @Test
+    void anEmptyOrUnreadableAnswerIsTriedThreeTimesWhileAServerErrorGetsEveryAttempt() {
+        RetryPolicy eight = new RetryPolicy(8, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(30));
+        for (FaultKind unusable : List.of(FaultKind.EMPTY_CONTENT, FaultKind.MALFORMED_RESPONSE)) {
+            ScriptedTeacher teacher = new ScriptedTeacher().otherwise(ScriptedTeacher.failing(unusable));
+            RetryingTeacherClient client = new RetryingTeacherClient(teacher, eight, metrics, time,
+                    new SplittableRandom(1));
+
+            RetriableTeacherException e = catchThrowableOfType(RetriableTeacherException.class,
+                    () -> client.complete(Requests.simple()));
+
+            assertThat(teacher.calls()).as(unusable.key()).isEqualTo(3);
+            assertThat(e.getMessage()).startsWith("gave up after 3 attempts");
+        }
+        ScriptedTeacher failing = new ScriptedTeacher().otherwise(ScriptedTeacher.failing(FaultKind.SERVER_ERROR));
+        catchThrowableOfType(RetriableTeacherException.class, () -> new RetryingTeacherClient(failing, eight,
+                metrics, time, new SplittableRandom(1)).complete(Requests.simple()));
+        assertThat(failing.calls()).isEqualTo(8);
+    }
+
+    @Test
     void tellsTheEngineWhenEachBackoffStartsAndEndsSoAnotherJobCanUseTheWire() {
         ScriptedTeacher teacher = new ScriptedTeacher().then(2, ScriptedTeacher.failing(FaultKind.SERVER_ERROR));
         List<String> seen = new java.util.ArrayList<>();
