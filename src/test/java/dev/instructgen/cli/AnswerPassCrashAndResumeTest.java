@@ -79,11 +79,13 @@ class AnswerPassCrashAndResumeTest {
         // every answer on disk cost one request; at most the answer requests in flight at each kill, and those
         // abandoned at the target, were paid for and not written
         assertThat(answers.requests()).isBetween(answered, answered + 2L * CONCURRENCY * (kills + 1));
-        // usage.jsonl carries the answer requests of the killed sessions too; only those the fake had received
-        // when a kill -9 landed, before their line reached the disk, can be missing from it
+        // usage.jsonl carries the answer requests of the killed sessions too. A kill -9 can land between a
+        // request's line and its sending, or between the fake receiving it and its line reaching the disk, so only
+        // requests in flight at a kill (or abandoned at the target) may differ
         assertThat(stats.path("requests").path("by_stage").path("answer").asLong())
                 .as("usage.jsonl carries the answer requests of the killed sessions")
-                .isBetween(answers.requests() - (long) CONCURRENCY * kills, answers.requests());
+                .isBetween(answers.requests() - (long) CONCURRENCY * (kills + 1),
+                        answers.requests() + (long) CONCURRENCY * kills);
         System.out.printf("answer-pass crash test: %d examples, %d answered, %d answer requests after %d kills%n",
                 TARGET, answered, answers.requests(), kills);
     }
