@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 @Command(name = "instructgen",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Grow instruction-tuning datasets with Self-Instruct and Evol-Instruct, "
+        description = "Grow instruction-tuning datasets with a teacher LLM (Self-Instruct, Evol-Instruct, Alpaca, "
+                + "Unnatural Instructions, Baize self-chat, inversion), judge and curate them, mix and export them, "
                 + "with license and provenance on every example.",
         subcommands = {
                 SelfInstructCommand.class,
