@@ -1,7 +1,5 @@
 package dev.instructgen.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.instructgen.dataset.JsonCodec;
 import dev.instructgen.error.StorageException;
 import dev.instructgen.teacher.RequestLog;
 
@@ -10,7 +8,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,14 +52,7 @@ public final class RequestJournal implements RequestLog, AutoCloseable {
         if (closed) {
             return;
         }
-        byte[] json;
-        try {
-            json = JsonCodec.mapper().writeValueAsBytes(entry);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write a request log entry: " + e.getOriginalMessage(), e);
-        }
-        byte[] line = Arrays.copyOf(json, json.length + 1);
-        line[json.length] = '\n';
+        byte[] line = RunDirectory.jsonLine(entry);
         try {
             writer.append(line);
         } catch (IllegalStateException closedMeanwhile) {

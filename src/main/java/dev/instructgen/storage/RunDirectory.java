@@ -271,7 +271,8 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    private static byte[] jsonLine(Object value) {
+    /** One JSONL line of {@code value}: its compact JSON and a newline (every journal of the run directory). */
+    static byte[] jsonLine(Object value) {
         byte[] json;
         try {
             json = JsonCodec.mapper().writeValueAsBytes(value);

@@ -1,7 +1,5 @@
 package dev.instructgen.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.instructgen.dataset.JsonCodec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -107,14 +104,7 @@ public final class UsageJournal implements AutoCloseable {
         if (closed) {
             return;
         }
-        byte[] json;
-        try {
-            json = JsonCodec.mapper().writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write a usage event: " + e.getOriginalMessage(), e);
-        }
-        byte[] line = Arrays.copyOf(json, json.length + 1);
-        line[json.length] = '\n';
+        byte[] line = RunDirectory.jsonLine(event);
         try {
             writer.append(line);
         } catch (IllegalStateException closedMeanwhile) {
